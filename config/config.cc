@@ -1,0 +1,194 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace gongkai {
+namespace fs = std::filesystem;
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> Strings(const YAML::Node& n, bool normalize) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  for (const auto& item : n) {
+    auto s = item.as<std::string>();
+    out.push_back(normalize ? NormalizeLabel(s) : s);
+  }
+  return out;
+}
+
+std::string Resolve(const fs::path& base, const std::string& p) {
+  if (p.empty() || fs::path(p).is_absolute() || p.find("://") != std::string::npos ||
+      p.find('=') != std::string::npos)
+    return p;
+  return (base / p).lexically_normal().string();
+}
+
+}  // namespace
+
+Template ParseTemplate(const std::string& yaml_text) {
+  Template t;
+  try {
+    YAML::Node root = YAML::Load(yaml_text);
+    t.edition = root["edition"].as<int>();
+    t.first_year = root["years"][0].as<int>();
+    t.last_year = root["years"][1].as<int>();
+    t.signature = Strings(root["signature"], true);
+    t.end_headings = Strings(root["end_headings"], true);
+    for (const auto& tn : root["tables"]) {
+      TableSpec ts;
+      ts.code = tn["code"].as<std::string>();
+      ts.label = tn["label"].as<std::string>();
+      ts.headings = Strings(tn["headings"], true);
+      for (const auto& cn : tn["columns"]) {
+        ColumnSpec c;
+        c.code = cn["code"].as<std::string>();
+        c.label = cn["label"].as<std::string>();
+        c.header_aliases = Strings(cn["header_aliases"], true);
+        if (cn["measure"]) c.measure = cn["measure"].as<std::string>();
+        c.money = cn["money"] && cn["money"].as<bool>();
+        c.is_signed = cn["signed"] && cn["signed"].as<bool>();
+        ts.columns.push_back(std::move(c));
+      }
+      for (const auto& rn : tn["rows"]) {
+        RowSpec r;
+        r.code = rn["code"].as<std::string>();
+        r.label = rn["label"].as<std::string>();
+        if (rn["group"]) r.group = rn["group"].as<std::string>();
+        r.aliases = Strings(rn["aliases"], true);
+        r.cols = Strings(rn["cols"], false);
+        if (r.cols.empty())
+          for (const auto& c : ts.columns) r.cols.push_back(c.code);
+        r.optional = rn["optional"] && rn["optional"].as<bool>();
+        r.unlabeled = rn["unlabeled"] && rn["unlabeled"].as<bool>();
+        for (const auto& c : r.cols)
+          if (!ts.FindColumn(c))
+            throw ConfigError("row " + r.code + " names unknown column " + c);
+        if (r.aliases.empty() && !r.unlabeled)
+          throw ConfigError("row " + r.code + " has no aliases");
+        ts.rows.push_back(std::move(r));
+      }
+      if (const auto& sn = tn["subtotal"]) {
+        ts.subtotal.enabled = true;
+        ts.subtotal.label = sn["label"].as<std::string>();
+        ts.subtotal.header_aliases = Strings(sn["header_aliases"], true);
+        ts.subtotal.parts = Strings(sn["parts"], false);
+        for (const auto& p : sn["positions"]) ts.subtotal.positions.push_back(p.as<int>());
+      }
+      t.tables.push_back(std::move(ts));
+    }
+    for (const auto& rn : root["rules"]) {
+      RuleSpec r;
+      r.key = rn["key"].as<std::string>();
+      r.table = rn["table"].as<std::string>();
+      r.label = rn["label"].as<std::string>();
+      std::string over = rn["over"].as<std::string>();
+      r.over = over == "rows" ? RuleSpec::Over::kRows
+               : over == "cols" ? RuleSpec::Over::kCols
+                                : RuleSpec::Over::kNone;
+      r.lhs = Strings(rn["lhs"], false);
+      r.rhs = Strings(rn["rhs"], false);
+      if (!t.FindTable(r.table)) throw ConfigError("rule " + r.key + " names unknown table");
+      t.rules.push_back(std::move(r));
+    }
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(std::string("template: ") + e.what());
+  }
+  t.source_text = yaml_text;
+  return t;
+}
+
+std::vector<Template> LoadTemplates(const std::string& dir) {
+  std::vector<Template> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    auto name = entry.path().filename().string();
+    if (name.rfind("edition_", 0) != 0 || entry.path().extension() != ".yaml") continue;
+    try {
+      out.push_back(ParseTemplate(ReadFile(entry.path().string())));
+    } catch (const ConfigError& e) {
+      throw ConfigError(entry.path().string() + ": " + e.what());
+    }
+  }
+  if (ec) throw ConfigError("cannot list template folder " + dir + ": " + ec.message());
+  if (out.empty()) throw ConfigError("no edition_*.yaml templates in " + dir);
+  std::sort(out.begin(), out.end(),
+            [](const Template& a, const Template& b) { return a.edition < b.edition; });
+  return out;
+}
+
+Gazetteer ParseGazetteer(const std::string& yaml_text) {
+  Gazetteer g;
+  try {
+    YAML::Node root = YAML::Load(yaml_text);
+    for (const auto& county : root["counties"]) {
+      auto name = county.first.as<std::string>();
+      for (const auto& unit : county.second) {
+        auto u = unit.as<std::string>();
+        g.entries.emplace_back(name, u);
+        auto& list = g.counties_of_unit[u];
+        if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(std::string("gazetteer: ") + e.what());
+  }
+  return g;
+}
+
+Gazetteer LoadGazetteer(const std::string& path) {
+  if (!fs::exists(path)) return {};
+  try {
+    return ParseGazetteer(ReadFile(path));
+  } catch (const ConfigError& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
+}
+
+RunOptions LoadRunOptions(const std::string& path) {
+  RunOptions o;
+  fs::path base = fs::path(path).parent_path().parent_path();  // config/x.yaml -> project root
+  YAML::Node root;
+  try {
+    root = YAML::Load(ReadFile(path));
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
+  try {
+    if (auto n = root["discover"]) {
+      if (n["input_dirs"]) o.discover.input_dirs = Strings(n["input_dirs"], false);
+      if (n["extensions"]) o.discover.extensions = Strings(n["extensions"], false);
+    }
+    if (auto n = root["decode"])
+      if (n["max_bytes"]) o.decode.max_bytes = n["max_bytes"].as<std::size_t>();
+    if (auto n = root["identify"])
+      if (n["gazetteer"]) o.identify.gazetteer = n["gazetteer"].as<std::string>();
+    if (auto n = root["extract"])
+      if (n["template_dir"]) o.extract.template_dir = n["template_dir"].as<std::string>();
+    if (auto n = root["load"])
+      if (n["warehouse"]) o.load.warehouse = n["warehouse"].as<std::string>();
+    if (root["quiet"]) o.quiet = root["quiet"].as<bool>();
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
+  for (auto& d : o.discover.input_dirs) d = Resolve(base, d);
+  o.identify.gazetteer = Resolve(base, o.identify.gazetteer);
+  o.extract.template_dir = Resolve(base, o.extract.template_dir);
+  o.load.warehouse = Resolve(base, o.load.warehouse);
+  return o;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,50 @@
+// One options struct per stage, with its defaults. config/config.cc fills them from YAML
+// (config/gongkai.yaml) and the command line; the stages only read them.
+#ifndef GONGKAI_CONFIG_OPTIONS_H_
+#define GONGKAI_CONFIG_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct DiscoverOptions {
+  // Folders searched recursively for reports. Relative paths are relative to the config file.
+  std::vector<std::string> input_dirs = {"data/reports"};
+  // File name endings taken as reports.
+  std::vector<std::string> extensions = {".txt"};
+};
+
+struct DecodeOptions {
+  // Files larger than this are rejected as "too_large" (a report is tens of KB).
+  std::size_t max_bytes = 32u << 20;
+};
+
+struct IdentifyOptions {
+  // Gazetteer mapping units to counties (YAML: counties: {县名: [单位, ...]}).
+  std::string gazetteer = "config/units.yaml";
+};
+
+struct ExtractOptions {
+  // Folder holding one template YAML per edition (edition_*.yaml).
+  std::string template_dir = "config/templates";
+};
+
+struct LoadOptions {
+  // Warehouse: a SQLite file path, or a libpq connection string / postgresql:// URL.
+  std::string warehouse = "data/warehouse.db";
+};
+
+struct RunOptions {
+  DiscoverOptions discover;
+  DecodeOptions decode;
+  IdentifyOptions identify;
+  ExtractOptions extract;
+  LoadOptions load;
+  bool quiet = false;  // print nothing on success
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_CONFIG_OPTIONS_H_

@@ -1,0 +1,371 @@
+#include "extractors/aligner.h"
+
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "extractors/utf8.h"
+
+namespace gongkai {
+namespace {
+
+struct RowMatch {
+  int row = -1;
+  bool ambiguous = false;
+};
+
+RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
+  RowMatch m;
+  std::size_t best_end = 0, best_len = 0;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    for (const auto& alias : t.rows[i].aliases) {
+      std::size_t pos = evidence.rfind(alias);
+      if (pos == std::string::npos) continue;
+      std::size_t end = pos + alias.size();
+      if (end > best_end || (end == best_end && alias.size() > best_len)) {
+        m.row = static_cast<int>(i);
+        m.ambiguous = false;
+        best_end = end;
+        best_len = alias.size();
+      } else if (end == best_end && alias.size() == best_len && m.row != static_cast<int>(i)) {
+        m.ambiguous = true;
+      }
+    }
+  }
+  if (m.row < 0) {
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      if (t.rows[i].unlabeled) m.row = static_cast<int>(i);
+  }
+  return m;
+}
+
+std::string JoinLabels(const Segment& s) {
+  std::string out;
+  for (const auto& l : s.labels) out += l.text;
+  return NormalizeLabel(out);
+}
+
+// Field position of each of `cols` in the tab-separated header rows, or empty if not all found.
+std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
+                             const std::vector<const Segment*>& header) {
+  std::map<std::string, std::vector<int>> positions;  // alias set key -> field indices
+  std::vector<int> frame;
+  std::map<std::string, int> used;
+  for (const auto& code : cols) {
+    const ColumnSpec* c = t.FindColumn(code);
+    if (!c) return {};
+    std::string key;
+    for (const auto& a : c->header_aliases) key += a + "|";
+    if (!positions.count(key)) {
+      std::set<int> found;
+      for (const Segment* s : header)
+        for (const auto& l : s->labels)
+          for (const auto& a : c->header_aliases)
+            if (NormalizeLabel(l.text) == a) found.insert(l.field);
+      positions[key] = std::vector<int>(found.begin(), found.end());
+    }
+    int k = used[key]++;
+    if (k >= static_cast<int>(positions[key].size())) return {};
+    frame.push_back(positions[key][k]);
+  }
+  std::set<int> distinct(frame.begin(), frame.end());
+  if (distinct.size() != frame.size()) return {};
+  return frame;
+}
+
+std::string LineText(const std::vector<std::string>& lines, int line) {
+  if (line < 1 || line > static_cast<int>(lines.size())) return "";
+  return utf8::Trim(lines[line - 1]);
+}
+
+class TableAligner {
+ public:
+  TableAligner(const TableSpec& t, const std::vector<std::string>& lines,
+               std::vector<Cell>* cells, std::vector<Finding>* findings)
+      : t_(t), lines_(lines), cells_(cells), findings_(findings) {}
+
+  void Run(const std::vector<Segment>& segments) {
+    std::string evidence;
+    std::vector<const Segment*> header;
+    bool after_data = true;
+    for (const Segment& seg : segments) {
+      std::string own = JoinLabels(seg);
+      evidence += own;
+      bool data = seg.HasValue();
+      RowMatch m;
+      if (data) {
+        m = MatchRow(t_, evidence);
+      } else {
+        m = MatchRow(t_, own);
+        const bool unlabeled_blank = own.empty() && m.row >= 0 && t_.rows[m.row].unlabeled;
+        // A row of explicit empty cells is a data row only when its own label names the row
+        // (or the table's unlabelled row) and it has a cell for every column.
+        data = m.row >= 0 && (!own.empty() || unlabeled_blank) &&
+               seg.layout != Layout::kWords && seg.values.size() >= t_.rows[m.row].cols.size() &&
+               (!t_.rows[m.row].unlabeled || own.empty());
+      }
+      if (!data) {
+        if (seg.layout == Layout::kFields) {
+          if (after_data) header.clear();
+          header.push_back(&seg);
+          after_data = false;
+        }
+        if (!seen_data_) table_header_ += own;
+        continue;
+      }
+      seen_data_ = true;
+      after_data = true;
+      HandleDataRow(seg, m, evidence, header);
+      evidence.clear();
+    }
+    ReportMissingRows();
+  }
+
+ private:
+  void AddFinding(const char* kind, Severity sev, const std::string& row, const std::string& col,
+                  int line, std::string message) {
+    Finding f;
+    f.kind = kind;
+    f.severity = sev;
+    f.table = t_.code;
+    f.row = row;
+    f.col = col;
+    f.line = line;
+    f.raw = LineText(lines_, line);
+    f.message = std::move(message);
+    findings_->push_back(std::move(f));
+  }
+
+  void HandleDataRow(const Segment& seg, const RowMatch& m, const std::string& evidence,
+                     const std::vector<const Segment*>& header) {
+    if (m.row < 0 || m.ambiguous) {
+      AddFinding(m.ambiguous ? "ambiguous_label" : "unknown_label", Severity::kError, "", "",
+                 seg.line,
+                 m.ambiguous ? "the row label matches more than one template row"
+                             : "numbers under a label that matches no template row");
+      return;
+    }
+    const RowSpec& row = t_.rows[m.row];
+    if (conflicted_.count(row.code)) return;
+    std::vector<int> frame;
+    if (seg.layout == Layout::kFields) frame = HeaderFrame(t_, row.cols, header);
+    std::string why;
+    auto tokens = Place(seg, row, frame, &why);
+    if (!tokens) {
+      AddFinding("value_count", Severity::kError, row.code, "", seg.line, why);
+      return;
+    }
+    std::vector<Cell> row_cells;
+    for (std::size_t i = 0; i < row.cols.size(); ++i) {
+      auto cell = MakeCell(row, *t_.FindColumn(row.cols[i]), (*tokens)[i], seg.line, evidence);
+      if (cell) row_cells.push_back(std::move(*cell));
+    }
+    auto prev = placed_.find(row.code);
+    if (prev != placed_.end()) {
+      if (SameValues(prev->second, row_cells)) {
+        AddFinding("duplicate_row", Severity::kInfo, row.code, "", seg.line,
+                   "row printed twice with the same values; kept once");
+      } else {
+        AddFinding("duplicate_row", Severity::kError, row.code, "", seg.line,
+                   "row printed twice with different values; neither is stored");
+        placed_.erase(prev);
+        conflicted_.insert(row.code);
+      }
+      return;
+    }
+    placed_[row.code] = std::move(row_cells);
+    order_.push_back(row.code);
+  }
+
+  // Chooses which token fills each column; nullopt (with a reason) when not certain.
+  std::optional<std::vector<Token>> Place(const Segment& seg, const RowSpec& row,
+                                          const std::vector<int>& frame, std::string* why) {
+    const std::size_t n = row.cols.size();
+    std::vector<Token> present;
+    for (const auto& v : seg.values)
+      if (!v.IsBlank()) present.push_back(v);
+    auto blank_at = [&](int field) {
+      Token b;
+      b.line = seg.line;
+      b.field = field;
+      return b;
+    };
+    if (present.size() == n) return present;
+    if (present.size() < n) {
+      std::optional<std::vector<Token>> by_count, by_frame;
+      if (seg.layout != Layout::kWords && seg.values.size() == n) by_count = seg.values;
+      if (!frame.empty()) {
+        std::vector<Token> out;
+        for (int f : frame) out.push_back(blank_at(f));
+        bool fits = true;
+        for (const auto& v : present) {
+          bool placed = false;
+          for (std::size_t i = 0; i < n; ++i)
+            if (frame[i] == v.field) out[i] = v, placed = true;
+          fits = fits && placed;
+        }
+        if (fits) by_frame = out;
+      }
+      if (by_count && by_frame) {
+        for (std::size_t i = 0; i < n; ++i)
+          if ((*by_count)[i].text != (*by_frame)[i].text) {
+            *why = "the cells after the label and the header's columns place the values "
+                   "differently";
+            return std::nullopt;
+          }
+      }
+      if (by_frame) return by_frame;
+      if (by_count) return by_count;
+      *why = std::to_string(present.size()) + " values for " + std::to_string(n) +
+             " columns and no certain position for the blank cells";
+      return std::nullopt;
+    }
+    return PlaceWithSubtotal(seg, row, present, why);
+  }
+
+  std::optional<std::vector<Token>> PlaceWithSubtotal(const Segment& seg, const RowSpec& row,
+                                                      const std::vector<Token>& present,
+                                                      std::string* why) {
+    const std::size_t n = row.cols.size();
+    const SubtotalSpec& st = t_.subtotal;
+    *why = std::to_string(present.size()) + " values for " + std::to_string(n) + " columns";
+    if (!st.enabled || present.size() != n + 1) return std::nullopt;
+    for (const auto& v : present)
+      if (v.cell.kind != CellText::Kind::kNumber) return std::nullopt;
+    int declared = -1;
+    for (const auto& a : st.header_aliases) {
+      std::size_t at = table_header_.find(a);
+      if (at == std::string::npos) continue;
+      std::size_t first_part = std::string::npos;
+      const ColumnSpec* c = t_.FindColumn(st.parts.front());
+      for (const auto& ha : c->header_aliases)
+        first_part = std::min(first_part, table_header_.find(ha));
+      declared = at < first_part ? st.positions.front() : st.positions.back();
+    }
+    auto reading = [&](int p, bool* adds_up) {
+      std::vector<Token> vals;
+      for (std::size_t i = 0; i < present.size(); ++i)
+        if (static_cast<int>(i) != p) vals.push_back(present[i]);
+      double sub = DecimalToDouble(present[p].cell.digits), parts = 0;
+      for (const auto& code : st.parts)
+        for (std::size_t i = 0; i < n; ++i)
+          if (row.cols[i] == code) parts += DecimalToDouble(vals[i].cell.digits);
+      double natural = DecimalToDouble(vals.front().cell.digits);
+      double total = DecimalToDouble(vals.back().cell.digits);
+      *adds_up = std::fabs(sub - parts) < 1e-9 && std::fabs(total - natural - sub) < 1e-9;
+      return vals;
+    };
+    std::string extra = st.label;
+    if (declared >= 0) {
+      bool ok;
+      auto vals = reading(declared, &ok);
+      if (!ok)
+        AddFinding("subtotal_mismatch", Severity::kWarning, row.code, "", seg.line,
+                   extra + " does not equal the sum of its parts");
+      return vals;
+    }
+    std::vector<std::vector<Token>> consistent;
+    for (int p : st.positions) {
+      bool ok;
+      auto vals = reading(p, &ok);
+      if (ok) consistent.push_back(vals);
+    }
+    if (consistent.empty()) {
+      *why += "; no reading of the extra value as " + extra + " adds up";
+      return std::nullopt;
+    }
+    for (const auto& c : consistent)
+      for (std::size_t i = 0; i < n; ++i)
+        if (c[i].cell.digits != consistent.front()[i].cell.digits) {
+          *why += "; more than one reading of the extra value as " + extra + " adds up";
+          return std::nullopt;
+        }
+    AddFinding("extra_column", Severity::kInfo, row.code, "", seg.line,
+               std::to_string(n + 1) + " values: the extra one read as " + extra +
+                   " (every reading that adds up gives the same cells)");
+    return consistent.front();
+  }
+
+  std::optional<Cell> MakeCell(const RowSpec& row, const ColumnSpec& col, const Token& tok,
+                               int row_line, const std::string& evidence) {
+    Cell c;
+    c.table = t_.code;
+    c.row = row.code;
+    c.col = col.code;
+    c.raw = tok.text;
+    c.line = tok.line ? tok.line : row_line;
+    c.measure = col.measure;
+    auto reject = [&](const char* kind, std::string msg) {
+      AddFinding(kind, Severity::kError, row.code, col.code, c.line, msg + ": '" + tok.text + "'");
+      return std::nullopt;
+    };
+    switch (tok.cell.kind) {
+      case CellText::Kind::kBlank: c.state = CellState::kBlank; return c;
+      case CellText::Kind::kNotApplicable: c.state = CellState::kNotApplicable; return c;
+      case CellText::Kind::kText: return reject("not_a_number", "cell is not a number");
+      case CellText::Kind::kNumber: break;
+    }
+    const CellText& v = tok.cell;
+    if (v.negative && !col.is_signed) return reject("negative", "negative value in a count column");
+    if (!col.money) {
+      if (v.unit == "元" || v.unit == "万元")
+        return reject("unit_mismatch", "money unit in a count column");
+      if (!v.is_integer) return reject("not_integer", "fractional value in a count column");
+      c.value = DecimalToDouble(v.digits);
+    } else {
+      if (v.unit == "件") return reject("unit_mismatch", "count unit in a money column");
+      std::string unit = v.unit;
+      if (unit.empty()) {
+        if (evidence.find("万元") != std::string::npos) unit = "万元";
+        else if (evidence.find("单位:元") != std::string::npos ||
+                 evidence.find("(元)") != std::string::npos) unit = "元";
+      }
+      double raw_value = DecimalToDouble(v.digits);
+      if (unit.empty() && raw_value != 0)
+        return reject("ambiguous_unit",
+                      "amount has no unit in the cell or its column header (元 or 万元?)");
+      c.value = unit == "元" ? DecimalToDouble(v.digits, 4) : raw_value;
+    }
+    c.state = CellState::kNumber;
+    return c;
+  }
+
+  static bool SameValues(const std::vector<Cell>& a, const std::vector<Cell>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].col != b[i].col || a[i].state != b[i].state || a[i].value != b[i].value)
+        return false;
+    return true;
+  }
+
+  void ReportMissingRows() {
+    for (const auto& row : t_.rows) {
+      if (placed_.count(row.code) || conflicted_.count(row.code) || row.optional) continue;
+      AddFinding("row_missing", Severity::kWarning, row.code, "", 0,
+                 "template row not found in the report: " + row.label);
+    }
+    for (const auto& code : order_)
+      for (auto& c : placed_[code]) cells_->push_back(std::move(c));
+  }
+
+  const TableSpec& t_;
+  const std::vector<std::string>& lines_;
+  std::vector<Cell>* cells_;
+  std::vector<Finding>* findings_;
+  std::map<std::string, std::vector<Cell>> placed_;
+  std::vector<std::string> order_;
+  std::set<std::string> conflicted_;
+  std::string table_header_;
+  bool seen_data_ = false;
+};
+
+}  // namespace
+
+void AlignTable(const TableSpec& table, const std::vector<Segment>& segments,
+                const std::vector<std::string>& lines, std::vector<Cell>* cells,
+                std::vector<Finding>* findings) {
+  TableAligner(table, lines, cells, findings).Run(segments);
+}
+
+}  // namespace gongkai

@@ -1,0 +1,33 @@
+// extract: a decoded report and its template in, every numeric cell of tables 二, 三, 四 out.
+// Finds each table's section by its heading, tokenizes it (tokenizer.h) and aligns it to the
+// template (aligner.h). Narrative outside the sections is never read for cells. Never throws on
+// report content; what cannot be read with certainty becomes a Finding.
+#ifndef GONGKAI_EXTRACTORS_EXTRACTOR_H_
+#define GONGKAI_EXTRACTORS_EXTRACTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "extractors/template.h"
+#include "pipeline/report.h"
+
+namespace gongkai {
+
+struct Extraction {
+  std::vector<Cell> cells;
+  std::vector<Finding> findings;
+};
+
+struct Section {
+  const TableSpec* table = nullptr;
+  int first = 0, last = 0;  // line indices [first, last), heading excluded
+};
+
+// Locates the sections of the template's tables, in template order.
+std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl);
+
+Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_EXTRACTOR_H_

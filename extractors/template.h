@@ -1,0 +1,76 @@
+// The report template of one edition, as data: tables, rows, columns, measures, label aliases
+// and the template's own arithmetic. Built by config/ from YAML; read-only afterwards.
+#ifndef GONGKAI_EXTRACTORS_TEMPLATE_H_
+#define GONGKAI_EXTRACTORS_TEMPLATE_H_
+
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct ColumnSpec {
+  std::string code, label;
+  std::vector<std::string> header_aliases;  // normalised (see NormalizeLabel)
+  std::string measure = "件";
+  bool money = false;   // amounts: 元 / 万元 are converted to `measure`
+  bool is_signed = false;  // may be negative (本年增/减)
+};
+
+struct RowSpec {
+  std::string code, label, group;
+  std::vector<std::string> aliases;  // normalised keywords
+  std::vector<std::string> cols;     // column codes of this row, in order
+  bool optional = false;   // no finding when the report does not print it
+  bool unlabeled = false;  // the table's only data row, printed without a label
+};
+
+// An extra column some reports print (法人或其他组织小计): recognised, checked, not stored.
+struct SubtotalSpec {
+  bool enabled = false;
+  std::string label;
+  std::vector<std::string> header_aliases;
+  std::vector<std::string> parts;  // column codes it sums
+  std::vector<int> positions;      // where it may stand among the values (0-based)
+};
+
+struct TableSpec {
+  std::string code, label;
+  std::vector<std::string> headings;  // normalised keywords of the section heading
+  std::vector<ColumnSpec> columns;
+  std::vector<RowSpec> rows;
+  SubtotalSpec subtotal;
+
+  const ColumnSpec* FindColumn(const std::string& col_code) const;
+  const RowSpec* FindRow(const std::string& row_code) const;
+  int RowIndex(const std::string& row_code) const;  // -1 if absent
+};
+
+struct RuleSpec {
+  enum class Over { kNone, kRows, kCols };
+  std::string key, table, label;
+  Over over = Over::kNone;
+  // Each term: alternatives separated by '|', each a '+'-joined list of codes
+  // (column codes for kRows, row codes for kCols, "row.col" for kNone).
+  std::vector<std::string> lhs, rhs;
+};
+
+struct Template {
+  int edition = 0;
+  int first_year = 0, last_year = 0;
+  std::vector<std::string> signature;     // normalised phrases only this edition prints
+  std::vector<std::string> end_headings;  // normalised keywords ending the last table
+  std::vector<TableSpec> tables;
+  std::vector<RuleSpec> rules;
+  std::string source_text;  // the YAML it was read from (part of the extractor fingerprint)
+
+  const TableSpec* FindTable(const std::string& table_code) const;
+  std::size_t CellCount() const;  // cells of all non-optional rows
+};
+
+// Label normalisation shared by template aliases and report text: drops whitespace and quotes,
+// folds full-width ASCII to ASCII, reads 、 and ． as '.'.
+std::string NormalizeLabel(const std::string& text);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_TEMPLATE_H_

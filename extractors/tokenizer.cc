@@ -1,0 +1,163 @@
+#include "extractors/tokenizer.h"
+
+#include "extractors/utf8.h"
+
+namespace gongkai {
+namespace {
+
+struct PhysicalRow {
+  Layout layout;
+  std::vector<Token> cells;
+};
+
+Token MakeToken(std::string text, int line, int field) {
+  Token t;
+  t.text = utf8::Trim(text);
+  t.cell = ClassifyCell(t.text);
+  t.line = line;
+  t.field = field;
+  return t;
+}
+
+// "-3-", "- 3 -", "—3—", "第3页", "3/12": page furniture in PDF text.
+bool IsPageNumber(const std::string& trimmed) {
+  std::string s;
+  for (char c : trimmed)
+    if (c != ' ') s += c;
+  auto strip = [&](const std::string& p) {
+    if (s.size() >= 2 * p.size() && s.compare(0, p.size(), p) == 0 &&
+        s.compare(s.size() - p.size(), p.size(), p) == 0) {
+      s = s.substr(p.size(), s.size() - 2 * p.size());
+      return true;
+    }
+    return false;
+  };
+  bool framed = strip("-") || strip("—") || strip("–") ||
+                (s.rfind("第", 0) == 0 && s.size() > 6 && s.compare(s.size() - 3, 3, "页") == 0 &&
+                 (s = s.substr(3, s.size() - 6), true));
+  if (!framed) {
+    std::size_t slash = s.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == s.size()) return false;
+    s.erase(slash, 1);
+  }
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  utf8::ForEachCodePoint(line, [&](char32_t cp) {
+    if (utf8::IsSpace(cp)) {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      utf8::Append(cur, cp);
+    }
+  });
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
+  std::vector<PhysicalRow> rows;
+  bool block_open = false;  // a cells-layout row is being collected
+  for (int i = first; i < last; ++i) {
+    const std::string& raw = lines[i];
+    const int line_no = i + 1;
+    std::string trimmed = utf8::Trim(raw);
+    std::size_t tabs = 0;
+    for (char c : raw) tabs += c == '\t';
+    bool leading_tab = !raw.empty() && raw[0] == '\t';
+    if (trimmed.empty() && !(leading_tab && tabs == 1)) {  // a lone tab is an empty cell
+      block_open = false;
+      continue;
+    }
+    if (IsPageNumber(trimmed)) continue;
+    if (leading_tab && tabs == 1) {
+      if (!block_open) rows.push_back({Layout::kCells, {}});
+      block_open = true;
+      auto& cells = rows.back().cells;
+      cells.push_back(MakeToken(raw.substr(1), line_no, static_cast<int>(cells.size())));
+    } else if (tabs > 0) {
+      block_open = false;
+      PhysicalRow row{Layout::kFields, {}};
+      auto fields = SplitTabs(raw);
+      for (std::size_t f = 0; f < fields.size(); ++f)
+        row.cells.push_back(MakeToken(fields[f], line_no, static_cast<int>(f)));
+      rows.push_back(std::move(row));
+    } else if (block_open) {
+      Token& cell = rows.back().cells.back();  // wrapped text of the previous cell
+      cell = MakeToken(cell.text + trimmed, cell.line, cell.field);
+    } else {
+      PhysicalRow row{Layout::kWords, {}};
+      auto words = SplitWords(raw);
+      for (std::size_t f = 0; f < words.size(); ++f)
+        row.cells.push_back(MakeToken(words[f], line_no, static_cast<int>(f)));
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+bool Segment::HasValue() const {
+  for (const auto& v : values)
+    if (!v.IsBlank()) return true;
+  return false;
+}
+
+std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, int last) {
+  std::vector<Segment> out;
+  auto rows = ReadRows(lines, first, last);
+  for (std::size_t u = 0; u < rows.size(); ++u) {
+    const PhysicalRow& row = rows[u];
+    Segment seg;
+    seg.layout = row.layout;
+    seg.unit = static_cast<int>(u);
+    auto flush = [&] {
+      if (seg.labels.empty() && seg.values.empty()) return;
+      seg.line = !seg.labels.empty() ? seg.labels.front().line : seg.values.front().line;
+      out.push_back(std::move(seg));
+      seg = Segment{};
+      seg.layout = row.layout;
+      seg.unit = static_cast<int>(u);
+    };
+    for (const Token& t : row.cells) {
+      if (t.IsText()) {
+        // A label after numbers starts the next row, except in PDF words, where numbers
+        // between two labels of one line belong to the label ("保留 4 位小数").
+        if (seg.HasValue() && row.layout != Layout::kWords) flush();
+        for (Token& v : seg.values) {
+          if (v.IsBlank()) continue;
+          v.cell = CellText{};
+          v.cell.kind = CellText::Kind::kText;
+          seg.labels.push_back(v);
+        }
+        seg.values.clear();
+        seg.labels.push_back(t);
+      } else {
+        seg.values.push_back(t);
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,45 @@
+// tokenizer: a report section's lines in, row segments out. This is the only place that knows
+// the export layouts:
+//   cells  - one cell per tab-indented line, rows separated by blank lines, wrapped cell text on
+//            following untabbed lines (DOCX/web exports);
+//   fields - one table row per line, tab-separated, stray empty fields possible;
+//   words  - PDF text: a row's label and numbers on one line separated by spaces, labels wrapped
+//            over several lines, page numbers (-3-) between.
+// Each physical row is split into segments "label tokens, then value tokens"; values keep their
+// field index so the aligner can map tab layouts with stray empties onto header columns.
+#ifndef GONGKAI_EXTRACTORS_TOKENIZER_H_
+#define GONGKAI_EXTRACTORS_TOKENIZER_H_
+
+#include <string>
+#include <vector>
+
+#include "extractors/cell_value.h"
+
+namespace gongkai {
+
+enum class Layout { kCells, kFields, kWords };
+
+struct Token {
+  std::string text;  // trimmed cell text
+  CellText cell;     // its classification
+  int line = 0;      // 1-based source line
+  int field = 0;     // index of the cell within its physical row
+  bool IsText() const { return cell.kind == CellText::Kind::kText; }
+  bool IsBlank() const { return cell.kind == CellText::Kind::kBlank; }
+};
+
+struct Segment {
+  Layout layout = Layout::kWords;
+  int unit = 0;                 // index of the physical row it came from
+  std::vector<Token> labels;    // text tokens
+  std::vector<Token> values;    // tokens after the last label: numbers, marks, blanks
+  int line = 0;                 // line of the first token
+  bool HasValue() const;        // any number or not-applicable mark
+};
+
+// lines[i] is source line i+1; tokenizes lines [first, last).
+std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, int last);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_TOKENIZER_H_

@@ -1,0 +1,20 @@
+// validate: the template's own arithmetic (its rule catalogue) applied to one report's cells.
+// Every rule instance yields a RuleResult (pass / fail / not assessable when a cell on either
+// side is blank, not applicable or absent); every failure is also appended as a Finding. Cells
+// are never changed.
+#ifndef GONGKAI_EXTRACTORS_VALIDATOR_H_
+#define GONGKAI_EXTRACTORS_VALIDATOR_H_
+
+#include <vector>
+
+#include "extractors/template.h"
+#include "pipeline/report.h"
+
+namespace gongkai {
+
+std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& cells,
+                                 std::vector<Finding>* findings);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_VALIDATOR_H_

@@ -1,0 +1,51 @@
+// load: the warehouse interface. One implementation per database (sqlite_loader.cc,
+// postgres_loader.cc); dialect differences stay behind this interface and in sql/schema/.
+//
+// Contract:
+//   - Prepare() creates or migrates the schema to the current version, (re)creates the views and
+//     rewrites the dimension tables from the templates and the gazetteer.
+//   - LoadReport()/LoadFailure() replace everything stored for the same source path in one
+//     transaction: a report is either wholly there or not at all, and loading the same input
+//     again yields the same rows (report ids are kept).
+//   - Every database fault throws LoadError (a run-ending fault: the warehouse cannot be written).
+//   - Values are always bound as parameters; no SQL text is built from report content.
+#ifndef GONGKAI_LOADERS_LOADER_H_
+#define GONGKAI_LOADERS_LOADER_H_
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "config/options.h"
+#include "extractors/template.h"
+#include "pipeline/identify.h"
+#include "pipeline/report.h"
+
+namespace gongkai {
+
+struct LoadError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Loader {
+ public:
+  virtual ~Loader() = default;
+  virtual void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) = 0;
+  virtual void LoadReport(const ReportRecord& report) = 0;
+  virtual void LoadFailure(const FailedFile& failure) = 0;
+  // Schema version found in (or written to) the warehouse.
+  virtual int SchemaVersion() = 0;
+  // Where it writes, for messages (never includes a password).
+  virtual std::string Describe() const = 0;
+};
+
+// A postgresql:// or postgres:// URL, or a libpq key=value string, opens PostgreSQL; anything
+// else is a SQLite file path. Throws LoadError when the warehouse cannot be opened.
+std::unique_ptr<Loader> OpenLoader(const LoadOptions& options);
+
+bool IsPostgresTarget(const std::string& warehouse);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOADERS_LOADER_H_

@@ -1,0 +1,264 @@
+#include "loaders/sqlite_loader.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "loaders/sql_files.h"
+
+namespace gongkai {
+namespace {
+
+class Db {
+ public:
+  explicit Db(const std::string& path) {
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw LoadError("cannot open SQLite warehouse " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+  }
+  ~Db() { sqlite3_close_v2(db_); }
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  void Exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      throw LoadError("SQLite: " + msg);
+    }
+  }
+  void Fail(const char* what) { throw LoadError(std::string("SQLite ") + what + ": " + sqlite3_errmsg(db_)); }
+  sqlite3* get() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// A prepared statement; Bind* take 1-based positions; Step() returns true while rows come.
+class Stmt {
+ public:
+  Stmt(Db& db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr) != SQLITE_OK) db.Fail("prepare");
+  }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& Text(int i, const std::string& v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& OptText(int i, const std::string& v) { return v.empty() ? Null(i) : Text(i, v); }
+  Stmt& Int(int i, long long v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  Stmt& Real(int i, const std::optional<double>& v) {
+    if (v) sqlite3_bind_double(st_, i, *v);
+    else sqlite3_bind_null(st_, i);
+    return *this;
+  }
+  Stmt& Null(int i) {
+    sqlite3_bind_null(st_, i);
+    return *this;
+  }
+  bool Step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) db_.Fail("step");
+    return false;
+  }
+  void Run() {
+    Step();
+    Reset();
+  }
+  void Reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  long long ColumnInt(int i) { return sqlite3_column_int64(st_, i); }
+
+ private:
+  Db& db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+class Transaction {
+ public:
+  explicit Transaction(Db& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void Commit() {
+    db_.Exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+class SqliteLoader : public Loader {
+ public:
+  explicit SqliteLoader(const std::string& path) : path_(path), db_(path) {
+    db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  }
+
+  void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
+    Transaction tx(db_);
+    db_.Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    int version = ReadVersion();
+    for (const SqlFile* m : Migrations("sqlite")) {
+      if (MigrationVersion(*m) <= version) continue;
+      db_.Exec(m->text);
+      version = MigrationVersion(*m);
+      db_.Exec("DELETE FROM schema_version");
+      Stmt(db_, "INSERT INTO schema_version (version) VALUES (?)").Int(1, version).Run();
+    }
+    auto views = Views();
+    for (auto it = views.rbegin(); it != views.rend(); ++it)
+      db_.Exec("DROP VIEW IF EXISTS " + it->name);  // names come from our own sql/ files
+    for (const auto& v : views) db_.Exec(v.file->text);
+    WriteDimensions(templates, gazetteer);
+    tx.Commit();
+  }
+
+  void LoadReport(const ReportRecord& r) override {
+    Transaction tx(db_);
+    long long id = UpsertReport(r.source, r.content_sha256, r.extractor_version);
+    Stmt(db_,
+         "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, title=?, "
+         "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=? "
+         "WHERE report_id=?")
+        .Text(1, r.identity.title)
+        .Text(2, r.identity.unit)
+        .Int(3, r.identity.year)
+        .OptText(4, r.identity.county.value_or(""))
+        .OptText(5, r.identity.county_source)
+        .Int(6, r.identity.edition)
+        .Int(7, static_cast<long long>(r.cells.size()))
+        .Int(8, static_cast<long long>(r.findings.size()))
+        .Int(9, id)
+        .Run();
+    Stmt cell(db_,
+              "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
+              "measure, raw, source_line) VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& c : r.cells) {
+      cell.Int(1, id).Text(2, c.table).Text(3, c.row).Text(4, c.col).Text(5, CellStateName(c.state));
+      cell.Real(6, c.value).Text(7, c.measure).Text(8, c.raw).Int(9, c.line).Run();
+    }
+    Stmt finding(db_,
+                 "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
+                 "col_code, source_line, raw, message) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    int seq = 0;
+    for (const auto& f : r.findings) {
+      finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
+      finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
+      if (f.line > 0) finding.Int(8, f.line);
+      else finding.Null(8);
+      finding.OptText(9, f.raw).Text(10, f.message).Run();
+    }
+    Stmt rule(db_,
+              "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
+              "rhs, diff, status) VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& x : r.rules) {
+      rule.Int(1, id).Text(2, x.rule_key).Text(3, x.subject).Text(4, x.lhs_terms);
+      rule.Text(5, x.rhs_terms).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
+      rule.Text(9, RuleStatusName(x.status)).Run();
+    }
+    tx.Commit();
+  }
+
+  void LoadFailure(const FailedFile& f) override {
+    Transaction tx(db_);
+    long long id = UpsertReport(f.source, f.content_sha256, f.extractor_version);
+    Stmt(db_,
+         "UPDATE report SET status='failed', error_kind=?, error_message=?, title=NULL, "
+         "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
+         "finding_count=0 WHERE report_id=?")
+        .Text(1, f.error_kind)
+        .Text(2, f.message)
+        .Int(3, id)
+        .Run();
+    tx.Commit();
+  }
+
+  int SchemaVersion() override { return ReadVersion(); }
+  std::string Describe() const override { return "SQLite " + path_; }
+
+ private:
+  int ReadVersion() {
+    Stmt exists(db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
+    exists.Step();
+    if (exists.ColumnInt(0) == 0) return 0;
+    Stmt s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    s.Step();
+    return static_cast<int>(s.ColumnInt(0));
+  }
+
+  // Keeps the report_id of an earlier load of the same path and clears its child rows.
+  long long UpsertReport(const SourceFile& src, const std::string& sha, const std::string& ver) {
+    Stmt up(db_,
+            "INSERT INTO report (source_path, content_sha256, size_bytes, extractor_version, "
+            "status) VALUES (?,?,?,?,'failed') ON CONFLICT (source_path) DO UPDATE SET "
+            "content_sha256=excluded.content_sha256, size_bytes=excluded.size_bytes, "
+            "extractor_version=excluded.extractor_version RETURNING report_id");
+    up.Text(1, src.path).OptText(2, sha).Int(3, static_cast<long long>(src.size)).Text(4, ver);
+    up.Step();
+    long long id = up.ColumnInt(0);
+    up.Reset();
+    for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
+                            "DELETE FROM finding WHERE report_id=?",
+                            "DELETE FROM rule_result WHERE report_id=?"})
+      Stmt(db_, sql).Int(1, id).Run();
+    return id;
+  }
+
+  void WriteDimensions(const std::vector<Template>& templates, const Gazetteer& gazetteer) {
+    for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
+      db_.Exec(std::string("DELETE FROM ") + t);
+    Stmt table(db_, "INSERT OR IGNORE INTO dim_table (table_code, label_zh) VALUES (?,?)");
+    Stmt row(db_,
+             "INSERT INTO dim_row (edition, table_code, row_code, label_zh, group_zh, sort_order) "
+             "VALUES (?,?,?,?,?,?)");
+    Stmt col(db_,
+             "INSERT INTO dim_col (edition, table_code, col_code, label_zh, measure, sort_order) "
+             "VALUES (?,?,?,?,?,?)");
+    for (const auto& t : templates) {
+      for (const auto& ts : t.tables) {
+        table.Text(1, ts.code).Text(2, ts.label).Run();
+        int order = 0;
+        for (const auto& r : ts.rows)
+          row.Int(1, t.edition).Text(2, ts.code).Text(3, r.code).Text(4, r.label)
+              .OptText(5, r.group).Int(6, ++order).Run();
+        order = 0;
+        for (const auto& c : ts.columns)
+          col.Int(1, t.edition).Text(2, ts.code).Text(3, c.code).Text(4, c.label)
+              .Text(5, c.measure).Int(6, ++order).Run();
+      }
+    }
+    Stmt gz(db_, "INSERT OR IGNORE INTO gazetteer (county, unit) VALUES (?,?)");
+    for (const auto& [county, unit] : gazetteer.entries) gz.Text(1, county).Text(2, unit).Run();
+  }
+
+  std::string path_;
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path) {
+  return std::make_unique<SqliteLoader>(path);
+}
+
+}  // namespace gongkai

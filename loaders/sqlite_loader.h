@@ -1,0 +1,17 @@
+// SQLite warehouse (the embedded default). Opens or creates the file; WAL journal, so readers
+// (BI tools, sqlite3) are not blocked by a load and a killed load leaves no partial report.
+#ifndef GONGKAI_LOADERS_SQLITE_LOADER_H_
+#define GONGKAI_LOADERS_SQLITE_LOADER_H_
+
+#include <memory>
+#include <string>
+
+#include "loaders/loader.h"
+
+namespace gongkai {
+
+std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOADERS_SQLITE_LOADER_H_

@@ -1,0 +1,110 @@
+#include "pipeline/decode.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+
+#include "extractors/utf8.h"
+
+namespace gongkai {
+namespace {
+
+bool ToUtf8FromGb18030(std::string_view in, std::string& out) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out.assign(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  std::size_t src_left = in.size();
+  char* dst = out.data();
+  std::size_t dst_left = out.size();
+  bool ok = true;
+  while (src_left > 0) {
+    if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) {
+        std::size_t used = out.size() - dst_left;
+        out.resize(out.size() * 2);
+        dst = out.data() + used;
+        dst_left = out.size() - used;
+        continue;
+      }
+      ok = false;
+      break;
+    }
+  }
+  out.resize(out.size() - dst_left);
+  iconv_close(cd);
+  return ok;
+}
+
+// Removes "[image: ...]" / "[bookmark: ...]" style export debris and markdown bold markers.
+std::string StripDebris(std::string s) {
+  for (const char* tag : {"[image:", "[bookmark:"}) {
+    std::size_t pos;
+    while ((pos = s.find(tag)) != std::string::npos) {
+      std::size_t end = s.find(']', pos);
+      s.erase(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+    }
+  }
+  std::size_t pos;
+  while ((pos = s.find("**")) != std::string::npos) s.erase(pos, 2);
+  return s;
+}
+
+}  // namespace
+
+std::string NormalizeLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  utf8::ForEachCodePoint(line, [&](char32_t cp) {
+    if (cp >= 0xFF10 && cp <= 0xFF19) cp = cp - 0xFF10 + '0';  // full-width digits
+    else if (cp == 0xFF0E) cp = '.';
+    else if (cp == 0xFF0F) cp = '/';
+    else if (cp == 0xFF0D) cp = '-';
+    else if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D) return;
+    else if (cp != '\t' && utf8::IsSpace(cp)) cp = ' ';
+    utf8::Append(out, cp);
+  });
+  return StripDebris(std::move(out));
+}
+
+DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
+  DecodeResult r;
+  auto fail = [&](const char* kind, std::string msg) {
+    r.lines.clear();
+    r.error_kind = kind;
+    r.error_message = std::move(msg);
+    return r;
+  };
+  if (bytes.size() > options.max_bytes)
+    return fail("too_large", "file is " + std::to_string(bytes.size()) + " bytes, limit is " +
+                                 std::to_string(options.max_bytes));
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.find('\0') != std::string_view::npos)
+    return fail("binary", "file contains NUL bytes: not a text export");
+  std::string text;
+  if (utf8::IsValid(bytes)) {
+    r.encoding = "UTF-8";
+    text.assign(bytes);
+  } else if (ToUtf8FromGb18030(bytes, text) && utf8::IsValid(text)) {
+    r.encoding = "GB18030";
+  } else {
+    return fail("invalid_encoding", "neither valid UTF-8 nor GB18030");
+  }
+  bool any_visible = false;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find_first_of("\r\n", start);
+    std::size_t end = nl == std::string::npos ? text.size() : nl;
+    std::string line = NormalizeLine(std::string_view(text).substr(start, end - start));
+    if (!any_visible && !utf8::Trim(line).empty()) any_visible = true;
+    r.lines.push_back(std::move(line));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+    if (text[nl] == '\r' && start < text.size() && text[start] == '\n') ++start;
+  }
+  if (!any_visible) return fail("empty", "file has no text");
+  r.ok = true;
+  return r;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,39 @@
+#include "pipeline/discover.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace gongkai {
+namespace fs = std::filesystem;
+
+std::vector<SourceFile> Discover(const DiscoverOptions& options) {
+  std::vector<SourceFile> out;
+  for (const auto& dir : options.input_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw DiscoverError("input folder not found: " + dir);
+    auto it = fs::recursive_directory_iterator(
+        dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code fec;
+      if (!it->is_regular_file(fec)) continue;
+      const std::string name = it->path().filename().string();
+      bool wanted = std::any_of(options.extensions.begin(), options.extensions.end(),
+                                [&](const std::string& ext) {
+                                  return name.size() >= ext.size() &&
+                                         name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+                                });
+      if (!wanted || name[0] == '.') continue;
+      auto size = it->file_size(fec);
+      out.push_back({it->path().lexically_normal().string(), fec ? 0 : size});
+    }
+    if (ec) throw DiscoverError("cannot list " + dir + ": " + ec.message());
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const SourceFile& a, const SourceFile& b) { return a.path == b.path; }),
+            out.end());
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,36 @@
+// identify: who and what a decoded report is about — unit, year (from the title, never from
+// dates in the body), county (title prefix such as 昌乐县红河镇, else the gazetteer, else none
+// plus a finding) and template edition (from the year, cross-checked against phrases only one
+// edition prints). A text with no such title is not a report: an error, not an exception.
+#ifndef GONGKAI_PIPELINE_IDENTIFY_H_
+#define GONGKAI_PIPELINE_IDENTIFY_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extractors/template.h"
+#include "pipeline/report.h"
+
+namespace gongkai {
+
+struct Gazetteer {
+  std::map<std::string, std::vector<std::string>> counties_of_unit;  // unit -> counties
+  std::vector<std::pair<std::string, std::string>> entries;          // (county, unit), as listed
+};
+
+struct IdentifyResult {
+  bool ok = false;
+  Identity identity;
+  const Template* tmpl = nullptr;
+  std::vector<Finding> findings;
+  std::string error_kind;  // when !ok: "not_a_report" | "unknown_edition"
+  std::string error_message;
+};
+
+IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& gazetteer,
+                        const std::vector<Template>& templates);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_PIPELINE_IDENTIFY_H_

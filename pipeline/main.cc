@@ -1,0 +1,149 @@
+// gongkai command line: run | init | extract. See README.md.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "config/config.h"
+#include "loaders/loader.h"
+#include "pipeline/discover.h"
+#include "pipeline/runner.h"
+
+namespace {
+
+using namespace gongkai;
+
+std::string FormatValue(const Cell& c) {
+  if (c.state != CellState::kNumber) return "blank";
+  std::ostringstream os;
+  os.precision(15);
+  os << *c.value;
+  return os.str();
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+int Extract(const RunOptions& options, const std::string& path) {
+  ExtractContext ctx = MakeContext(options);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "gongkai: cannot read " << path << "\n";
+    return kExitFilesFailed;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  ProcessResult p = ProcessReport({path, buf.str().size()}, buf.str(), ctx);
+  if (!p.ok) {
+    std::cerr << "gongkai: " << path << ": " << p.failure.error_kind << ": " << p.failure.message
+              << "\n";
+    return kExitFilesFailed;
+  }
+  const auto& id = p.record.identity;
+  std::cerr << "# " << id.unit << " " << id.year << " edition " << id.edition << " county "
+            << id.county.value_or("(unknown)") << "\n";
+  std::cout << "table,row,col,value,raw\n";
+  for (const auto& c : p.record.cells)
+    std::cout << c.table << "," << c.row << "," << c.col << "," << FormatValue(c) << ","
+              << CsvField(c.raw) << "\n";
+  for (const auto& f : p.record.findings)
+    std::cerr << "# finding " << SeverityName(f.severity) << " " << f.kind << " " << f.table << "."
+              << f.row << "." << f.col << " line " << f.line << ": " << f.message << "\n";
+  return 0;
+}
+
+int RunBatch(const RunOptions& options) {
+  ExtractContext ctx = MakeContext(options);
+  std::unique_ptr<Loader> loader;
+  try {
+    loader = OpenLoader(options.load);
+    loader->Prepare(ctx.templates, ctx.gazetteer);
+    RunSummary s = Run(options, ctx, *loader);
+    if (!options.quiet || s.ExitCode() != kExitOk) {
+      std::printf("gongkai: %d files, %d loaded, %d failed, %lld cells, %lld findings -> %s\n",
+                  s.files_seen, s.loaded, s.failed, s.cells, s.findings,
+                  loader->Describe().c_str());
+      for (const auto& f : s.failures)
+        std::printf("  failed: %s: %s: %s\n", f.source.path.c_str(), f.error_kind.c_str(),
+                    f.message.c_str());
+    }
+    return s.ExitCode();
+  } catch (const LoadError& e) {
+    spdlog::error("warehouse: {}", e.what());
+    return kExitWarehouse;
+  }
+}
+
+int Init(const RunOptions& options) {
+  ExtractContext ctx = MakeContext(options);
+  try {
+    auto loader = OpenLoader(options.load);
+    loader->Prepare(ctx.templates, ctx.gazetteer);
+    if (!options.quiet)
+      std::printf("gongkai: schema version %d ready in %s\n", loader->SchemaVersion(),
+                  loader->Describe().c_str());
+    return kExitOk;
+  } catch (const LoadError& e) {
+    spdlog::error("warehouse: {}", e.what());
+    return kExitWarehouse;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("gongkai");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+
+  CLI::App app{"gongkai: government-information-disclosure annual reports into a warehouse"};
+  app.require_subcommand(1);
+  std::string config_path = "config/gongkai.yaml";
+  std::string warehouse;
+  std::vector<std::string> inputs;
+  bool quiet = false, verbose = false;
+  app.add_option("-c,--config", config_path, "run configuration (YAML)")->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "print nothing when everything loaded cleanly");
+  app.add_flag("-v,--verbose", verbose, "log every report");
+
+  auto* run = app.add_subcommand("run", "extract every report under the input folders and load it");
+  run->add_option("-w,--warehouse", warehouse,
+                  "SQLite file or postgresql:// URL (overrides the config)");
+  run->add_option("-i,--input", inputs, "input folder (repeatable; overrides the config)");
+  auto* init = app.add_subcommand("init", "create or migrate the warehouse schema and views");
+  init->add_option("-w,--warehouse", warehouse, "SQLite file or postgresql:// URL");
+  std::string file;
+  auto* extract = app.add_subcommand("extract", "print one report's cells as CSV (no database)");
+  extract->add_option("file", file, "report text file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kExitUsage;
+  }
+  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+  try {
+    RunOptions options = LoadRunOptions(config_path);
+    options.quiet = options.quiet || quiet;
+    if (!warehouse.empty()) options.load.warehouse = warehouse;
+    if (!inputs.empty()) options.discover.input_dirs = inputs;
+    if (options.quiet && !verbose) spdlog::set_level(spdlog::level::err);
+    if (*run) return RunBatch(options);
+    if (*init) return Init(options);
+    return Extract(options, file);
+  } catch (const ConfigError& e) {
+    spdlog::error("configuration: {}", e.what());
+    return kExitUsage;
+  } catch (const DiscoverError& e) {
+    spdlog::error("input: {}", e.what());
+    return kExitUsage;
+  }
+}

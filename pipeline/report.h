@@ -1,0 +1,92 @@
+// Records that flow between the stages: one report's identity, its cells, its findings and its
+// rule results. Plain values, no behaviour; every stage takes them by const reference and returns
+// new ones, so a record is owned by whoever holds it.
+#ifndef GONGKAI_PIPELINE_REPORT_H_
+#define GONGKAI_PIPELINE_REPORT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+// The three meanings a table cell can carry, kept apart from the number itself.
+enum class CellState { kNumber, kBlank, kNotApplicable };
+const char* CellStateName(CellState s);  // "number" | "blank" | "na"
+
+struct Cell {
+  std::string table;  // stable codes, e.g. "t3", "new", "natural"
+  std::string row;
+  std::string col;
+  CellState state = CellState::kBlank;
+  std::optional<double> value;  // set iff state == kNumber; in `measure`
+  std::string measure;          // "件" or "万元"
+  std::string raw;              // the cell as written (after decode)
+  int line = 0;                 // 1-based source line
+};
+
+enum class Severity { kError, kWarning, kInfo };
+const char* SeverityName(Severity s);  // "error" | "warning" | "info"
+
+// Expected bad data: something the extractor could not read with certainty, or a rule that does
+// not add up. Collected, stored, never thrown.
+struct Finding {
+  std::string kind;  // stable key, e.g. "value_count", "unknown_label", "rule_failed"
+  Severity severity = Severity::kWarning;
+  std::string table, row, col;  // coordinate when known, else empty
+  int line = 0;                 // 0 when not tied to a line
+  std::string raw;              // the source text concerned
+  std::string message;          // human-readable reason
+};
+
+enum class RuleStatus { kPass, kFail, kNotAssessable };
+const char* RuleStatusName(RuleStatus s);  // "pass" | "fail" | "not_assessable"
+
+struct RuleResult {
+  std::string rule_key;  // e.g. "t3.row_total"
+  std::string subject;   // the row or column it was applied to, e.g. "new" or "natural"; "" if none
+  std::string lhs_terms, rhs_terms;  // the cells on each side, "t3.new.total"
+  std::optional<double> lhs, rhs, diff;  // diff = lhs - rhs, when assessable
+  RuleStatus status = RuleStatus::kNotAssessable;
+};
+
+// Who and what a report is about (identify stage).
+struct Identity {
+  std::string title;
+  std::string unit;
+  int year = 0;
+  std::optional<std::string> county;
+  std::string county_source;  // "title" | "gazetteer" | "" (unknown)
+  int edition = 0;            // 2019 | 2021
+};
+
+// One source file as discovered.
+struct SourceFile {
+  std::string path;  // as given (relative to the input root when discovered)
+  std::uint64_t size = 0;
+};
+
+// Everything a successfully extracted report yields; what the loader writes.
+struct ReportRecord {
+  SourceFile source;
+  std::string content_sha256;
+  std::string extractor_version;
+  Identity identity;
+  std::vector<Cell> cells;
+  std::vector<Finding> findings;
+  std::vector<RuleResult> rules;
+};
+
+// A file that could not be turned into a report at all (not UTF-8/GB18030, not a report, ...).
+struct FailedFile {
+  SourceFile source;
+  std::string content_sha256;  // empty if the file could not be read
+  std::string extractor_version;
+  std::string error_kind;  // stable key, e.g. "not_a_report", "binary", "unreadable"
+  std::string message;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_PIPELINE_REPORT_H_

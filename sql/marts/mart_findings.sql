@@ -1,0 +1,18 @@
+-- Data-quality findings in one place: what the extractor could not read with certainty, the
+-- template arithmetic that does not add up, files that failed, and duplicate reports.
+CREATE VIEW mart_findings AS
+SELECT r.county, r.unit, r.year, r.source_path, f.kind, f.severity,
+       f.table_code, f.row_code, f.col_code, f.source_line, f.raw, f.message
+FROM finding f
+JOIN report r ON r.report_id = f.report_id
+UNION ALL
+SELECT NULL, NULL, NULL, r.source_path, r.error_kind, 'error',
+       NULL, NULL, NULL, NULL, NULL, r.error_message
+FROM report r
+WHERE r.status = 'failed'
+UNION ALL
+SELECT r.county, r.unit, r.year, r.source_path, 'duplicate_report', 'warning',
+       NULL, NULL, NULL, NULL, NULL, 'another file reports the same unit and year; not counted'
+FROM report r
+WHERE r.status = 'loaded'
+  AND NOT EXISTS (SELECT 1 FROM stg_report s WHERE s.report_id = r.report_id);
