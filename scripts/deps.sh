@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gongkai needs that are missing. Usage: scripts/deps.sh [--test]
+# (--test adds what the test suite needs: GoogleTest and the PostgreSQL server.)
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config sqlite3 libsqlite3-dev libspdlog-dev
+      libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  pkgs+=(libgtest-dev postgresql)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "gongkai: installing ${missing[*]}" >&2
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,145 @@
+// Every real report in tests/fixtures (seeds and real/, every layout) comes back cell-exact
+// against tests/fixtures/expected: same coordinates, same values, blanks as blanks, raw text.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "tests/support/fixtures.h"
+
+namespace gongkai {
+namespace {
+
+using testing::AsExpected;
+using testing::FixturePath;
+using testing::ReadExpected;
+using testing::ReadFileOrDie;
+
+struct CorpusCase {
+  std::string file;  // under tests/fixtures
+  std::string stem;  // expected/<stem>.csv, and the row of expected/reports.csv
+};
+
+std::vector<CorpusCase> Cases() {
+  return {{"seeds/000_0f2f3fa0c9be7e04.txt", "000_0f2f3fa0c9be7e04"},
+          {"seeds/001_0b0ebb0c0800d905.txt", "001_0b0ebb0c0800d905"},
+          {"seeds/002_7da94f88d5ce056c.txt", "002_7da94f88d5ce056c"},
+          {"seeds/003_6b1b5a067a577432.txt", "003_6b1b5a067a577432"},
+          {"seeds/004_7e630d27dccc3614.txt", "004_7e630d27dccc3614"},
+          {"real/sh_bgt_2019.tika.txt", "sh_bgt_2019"},
+          {"real/sh_bgt_2019.tsv.txt", "sh_bgt_2019"},
+          {"real/pingtan_2023.tika.txt", "pingtan_2023"},
+          {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
+          {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
+          {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"}};
+}
+
+struct ReportsRow {
+  std::string unit;
+  int year = 0, edition = 0;
+};
+
+ReportsRow ReadReportsRow(const std::string& stem) {
+  std::istringstream in(ReadFileOrDie(FixturePath("expected/reports.csv")));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    std::string part;
+    while (std::getline(ls, part, ',')) f.push_back(part);
+    if (f.size() == 4 && f[0] == stem) return {f[1], std::stoi(f[2]), std::stoi(f[3])};
+  }
+  throw std::runtime_error("no reports.csv row for " + stem);
+}
+
+class CorpusTest : public ::testing::TestWithParam<CorpusCase> {};
+
+TEST_P(CorpusTest, EveryCellAtItsCoordinate) {
+  const CorpusCase& c = GetParam();
+  auto result = testing::ProcessText(ReadFileOrDie(FixturePath(c.file)), c.file);
+  ASSERT_TRUE(result.ok) << result.failure.error_kind << ": " << result.failure.message;
+  auto expected = ReadExpected(c.stem);
+  auto actual = AsExpected(result.record.cells);
+  EXPECT_EQ(actual.size(), expected.size());
+  EXPECT_EQ(result.record.cells.size(), expected.size()) << "a coordinate was emitted twice";
+  for (const auto& [key, want] : expected) {
+    auto it = actual.find(key);
+    if (it == actual.end()) {
+      ADD_FAILURE() << key << " missing, expected " << want;
+      continue;
+    }
+    EXPECT_EQ(it->second, want) << key;
+  }
+  for (const auto& [key, got] : actual)
+    EXPECT_TRUE(expected.count(key)) << key << " extracted but not expected: " << got;
+}
+
+TEST_P(CorpusTest, IdentityMatchesReportsCsv) {
+  const CorpusCase& c = GetParam();
+  auto result = testing::ProcessText(ReadFileOrDie(FixturePath(c.file)), c.file);
+  ASSERT_TRUE(result.ok);
+  ReportsRow want = ReadReportsRow(c.stem);
+  EXPECT_EQ(result.record.identity.unit, want.unit);
+  EXPECT_EQ(result.record.identity.year, want.year);
+  EXPECT_EQ(result.record.identity.edition, want.edition);
+}
+
+TEST_P(CorpusTest, NoErrorFindings) {
+  const CorpusCase& c = GetParam();
+  auto result = testing::ProcessText(ReadFileOrDie(FixturePath(c.file)), c.file);
+  ASSERT_TRUE(result.ok);
+  for (const auto& f : result.record.findings)
+    EXPECT_NE(f.severity, Severity::kError) << f.kind << " line " << f.line << ": " << f.message;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<CorpusCase>& info) {
+  std::string n = info.param.file;
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, CorpusTest, ::testing::ValuesIn(Cases()), CaseName);
+
+TEST(CorpusSeeds, AcceptanceFigures) {
+  auto dongmu = testing::ProcessText(
+      ReadFileOrDie(FixturePath("seeds/000_0f2f3fa0c9be7e04.txt")));
+  ASSERT_TRUE(dongmu.ok);
+  EXPECT_EQ(dongmu.record.cells.size(), 198u);
+  auto cells = AsExpected(dongmu.record.cells);
+  EXPECT_EQ(cells["t2.a9_procurement.items"].value, "95");
+  EXPECT_EQ(cells["t2.a9_procurement.amount_wan"].value, "18.26");
+  EXPECT_EQ(cells["t2.a9_procurement.amount_wan"].raw, "18.26万元");
+
+  auto houhe = testing::ProcessText(
+      ReadFileOrDie(FixturePath("seeds/004_7e630d27dccc3614.txt")));
+  ASSERT_TRUE(houhe.ok);
+  EXPECT_EQ(houhe.record.cells.size(), 200u);
+  EXPECT_EQ(AsExpected(houhe.record.cells)["t2.a6_penalty.decisions"].value, "3");
+  EXPECT_EQ(houhe.record.identity.county.value_or(""), "卫辉市");
+  EXPECT_EQ(houhe.record.identity.county_source, "gazetteer");
+
+  auto honghe = testing::ProcessText(
+      ReadFileOrDie(FixturePath("seeds/002_7da94f88d5ce056c.txt")));
+  ASSERT_TRUE(honghe.ok);
+  EXPECT_EQ(honghe.record.identity.unit, "红河镇");
+  EXPECT_EQ(honghe.record.identity.county.value_or(""), "昌乐县");
+  EXPECT_EQ(honghe.record.identity.county_source, "title");
+}
+
+TEST(CorpusReal, ShanghaiMoneyInYuanIsConvertedToWan) {
+  for (const char* f : {"real/sh_bgt_2019.tika.txt", "real/sh_bgt_2019.tsv.txt"}) {
+    auto r = testing::ProcessText(ReadFileOrDie(FixturePath(f)));
+    ASSERT_TRUE(r.ok) << f;
+    for (const auto& c : r.record.cells) {
+      if (c.row != "a9_procurement" || c.col != "amount_wan") continue;
+      EXPECT_EQ(c.raw, "251000元");
+      EXPECT_EQ(c.measure, "万元");
+      ASSERT_TRUE(c.value.has_value());
+      EXPECT_DOUBLE_EQ(*c.value, 25.1);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gongkai

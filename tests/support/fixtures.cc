@@ -1,0 +1,91 @@
+#include "tests/support/fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "config/config.h"
+
+namespace gongkai::testing {
+namespace fs = std::filesystem;
+
+std::string SourceDir() { return GONGKAI_SOURCE_DIR; }
+std::string FixturePath(const std::string& rel) { return SourceDir() + "/tests/fixtures/" + rel; }
+
+std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+const ExtractContext& ProjectContext() {
+  static const ExtractContext ctx = [] {
+    RunOptions o;
+    o.extract.template_dir = SourceDir() + "/config/templates";
+    o.identify.gazetteer = SourceDir() + "/config/units.yaml";
+    return MakeContext(o);
+  }();
+  return ctx;
+}
+
+ProcessResult ProcessText(const std::string& text, const std::string& name) {
+  return ProcessReport({name, text.size()}, text, ProjectContext());
+}
+
+std::map<std::string, ExpectedCell> ReadExpected(const std::string& stem) {
+  std::map<std::string, ExpectedCell> out;
+  std::istringstream in(ReadFileOrDie(FixturePath("expected/" + stem + ".csv")));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    std::string part;
+    while (std::getline(ls, part, ',')) f.push_back(part);
+    if (line.back() == ',') f.push_back("");
+    out[f.at(0) + "." + f.at(1) + "." + f.at(2)] = {f.at(3), f.size() > 4 ? f[4] : ""};
+  }
+  return out;
+}
+
+std::map<std::string, ExpectedCell> AsExpected(const std::vector<Cell>& cells) {
+  std::map<std::string, ExpectedCell> out;
+  for (const auto& c : cells) {
+    std::string v = "blank";
+    if (c.state == CellState::kNumber) {
+      std::ostringstream os;
+      os.precision(15);
+      os << *c.value;
+      v = os.str();
+    }
+    out[c.table + "." + c.row + "." + c.col] = {v, c.raw};
+  }
+  return out;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "gongkai_test_XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+}  // namespace gongkai::testing
+
