@@ -1,0 +1,138 @@
+// Placement rules of the aligner on small hand-written tables, one layout quirk per test.
+#include "extractors/aligner.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/fixtures.h"
+
+namespace gongkai {
+namespace {
+
+const Template& Edition(int e) {
+  for (const auto& t : testing::ProjectContext().templates)
+    if (t.edition == e) return t;
+  throw std::runtime_error("no edition");
+}
+
+struct Aligned {
+  std::map<std::string, testing::ExpectedCell> cells;
+  std::vector<Finding> findings;
+  std::vector<std::string> kinds() const {
+    std::vector<std::string> k;
+    for (const auto& f : findings)
+      if (f.kind != "row_missing") k.push_back(f.kind);
+    return k;
+  }
+};
+
+Aligned Align(int edition, const std::string& table, const std::vector<std::string>& lines) {
+  std::vector<Cell> cells;
+  Aligned a;
+  AlignTable(*Edition(edition).FindTable(table),
+             Tokenize(lines, 0, static_cast<int>(lines.size())), lines, &cells, &a.findings);
+  a.cells = testing::AsExpected(cells);
+  return a;
+}
+
+const std::vector<std::string> kT3Header = {
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t",
+    "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+    "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"};
+
+TEST(Aligner, TabFieldsWithBlanksArePlacedByHeaderPositions) {
+  auto lines = kT3Header;
+  lines.push_back("一、本年新收政府信息公开申请数量\t\t\t821\t35\t\t\t2\t1\t859");
+  auto a = Align(2019, "t3", lines);
+  EXPECT_TRUE(a.kinds().empty());
+  EXPECT_EQ(a.cells["t3.new.natural"].value, "821");
+  EXPECT_EQ(a.cells["t3.new.commercial"].value, "35");
+  EXPECT_EQ(a.cells["t3.new.research"].value, "blank");
+  EXPECT_EQ(a.cells["t3.new.social"].value, "blank");
+  EXPECT_EQ(a.cells["t3.new.legal"].value, "2");
+  EXPECT_EQ(a.cells["t3.new.total"].value, "859");
+}
+
+TEST(Aligner, FullRowIgnoresStrayEmptyFields) {
+  auto a = Align(2019, "t2", {"第二十条第（五）项\t\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t\t处理决定数量",
+                              "行政许可\t4\t\t-1\t7"});
+  EXPECT_EQ(a.cells["t2.a5_license.prev_count"].value, "4");
+  EXPECT_EQ(a.cells["t2.a5_license.change"].value, "-1");
+  EXPECT_EQ(a.cells["t2.a5_license.decisions"].value, "7");
+}
+
+TEST(Aligner, PdfRowWithMissingNumberIsAFindingNotAGuess) {
+  auto a = Align(2019, "t3", {"一、本年新收政府信息公开申请数量 3 1 0 0 0 4", "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_EQ(a.cells.count("t3.new.natural"), 0u);
+  EXPECT_EQ(a.cells["t3.carried.total"].value, "1");
+}
+
+TEST(Aligner, WrappedPdfLabelsUseTheAliasNearestTheNumbers) {
+  auto a = Align(2021, "t3", {"5.要求行政机关确认或重新出", "1 0 0 0 0 0 1", "具已获取信息",
+                              "1、申请人无正当理由逾期不补", "正、行政机关不再处理其政府信 67 3 0 0 1 0 71",
+                              "息公开申请", "（六）其", "2、申请人逾期未按收费通知要", "他处理",
+                              "求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6"});
+  EXPECT_TRUE(a.kinds().empty());
+  EXPECT_EQ(a.cells["t3.noproc_5.natural"].value, "1");
+  EXPECT_EQ(a.cells["t3.other_1.natural"].value, "67");
+  EXPECT_EQ(a.cells["t3.other_2.total"].value, "6");
+}
+
+TEST(Aligner, UnknownLabelIsAFinding) {
+  auto a = Align(2019, "t2", {"第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+                              "规章 1 2 3", "地方性法规 4 5 6"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"unknown_label"});
+  EXPECT_EQ(a.cells["t2.a1_regulation.total_published"].value, "3");
+  EXPECT_EQ(a.cells.size(), 3u);
+}
+
+TEST(Aligner, RowPrintedTwiceWithDifferentValuesKeepsNeither) {
+  auto a = Align(2019, "t2", {"行政处罚 1 2 3", "行政处罚 1 2 4"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"duplicate_row"});
+  EXPECT_EQ(a.cells.count("t2.a6_penalty.prev_count"), 0u);
+}
+
+TEST(Aligner, SubtotalColumnDeclaredByHeader) {
+  auto a = Align(2021, "t3", {"申请人情况 自然人 法人或其他组织 总计", "商业企业 科研机构 社会组织 法律服务机构 其他 小计",
+                              "一、本年新收政府信息公开申请数量 5 1 2 0 0 0 3 8"});
+  EXPECT_TRUE(a.kinds().empty());
+  EXPECT_EQ(a.cells["t3.new.natural"].value, "5");
+  EXPECT_EQ(a.cells["t3.new.commercial"].value, "1");
+  EXPECT_EQ(a.cells["t3.new.other"].value, "0");
+  EXPECT_EQ(a.cells["t3.new.total"].value, "8");
+}
+
+TEST(Aligner, UndeclaredExtraValuePlacedOnlyWhenExactlyOneReadingAddsUp) {
+  // 5 | 1 2 0 0 0 | 3 | 8 adds up only with the subtotal after 其他.
+  auto ok = Align(2021, "t3", {"一、本年新收政府信息公开申请数量 5 1 2 0 0 0 3 8"});
+  EXPECT_EQ(ok.kinds(), std::vector<std::string>{"extra_column"});
+  EXPECT_EQ(ok.cells["t3.new.commercial"].value, "1");
+  EXPECT_EQ(ok.cells["t3.new.total"].value, "8");
+  // Nothing adds up: not placed.
+  auto bad = Align(2021, "t3", {"一、本年新收政府信息公开申请数量 5 1 2 0 0 0 9 8"});
+  EXPECT_EQ(bad.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(bad.cells.empty());
+}
+
+TEST(Aligner, MoneyUnits) {
+  auto a = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额", "政府集中采购 6 251000元"});
+  EXPECT_EQ(a.cells["t2.a9_procurement.amount_wan"].value, "25.1");
+  auto bare = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额", "政府集中采购 6 18.26"});
+  EXPECT_EQ(bare.kinds(), std::vector<std::string>{"ambiguous_unit"});
+  EXPECT_EQ(bare.cells.count("t2.a9_procurement.amount_wan"), 0u);
+  EXPECT_EQ(bare.cells["t2.a9_procurement.items"].value, "6");
+  auto header = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额（万元）", "政府集中采购 6 18.26"});
+  EXPECT_EQ(header.cells["t2.a9_procurement.amount_wan"].value, "18.26");
+  auto zero = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额", "政府集中采购 0 0"});
+  EXPECT_EQ(zero.cells["t2.a9_procurement.amount_wan"].value, "0");
+}
+
+TEST(Aligner, NotApplicableMarksAreKeptApartFromZero) {
+  auto a = Align(2019, "t2", {"行政事业性收费\t/\t—"});
+  ASSERT_EQ(a.cells.size(), 2u);
+  EXPECT_EQ(a.cells["t2.a8_fee.prev_count"].value, "blank");
+  EXPECT_EQ(a.cells["t2.a8_fee.prev_count"].raw, "/");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,58 @@
+#include "extractors/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+namespace gongkai {
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    auto nl = text.find('\n', start);
+    out.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::vector<Segment> Tok(const std::string& text) {
+  auto lines = Lines(text);
+  return Tokenize(lines, 0, static_cast<int>(lines.size()));
+}
+
+TEST(Tokenizer, CellsLayoutJoinsWrappedTextAndKeepsEmptyCells) {
+  auto segs = Tok("\t三\n、\n本年\n\t（一）予以公开\n\t258\n\t\n\t12\n\n\t规章\n\t1");
+  ASSERT_EQ(segs.size(), 2u);
+  EXPECT_EQ(segs[0].layout, Layout::kCells);
+  ASSERT_EQ(segs[0].labels.size(), 2u);
+  EXPECT_EQ(segs[0].labels[0].text, "三、本年");
+  ASSERT_EQ(segs[0].values.size(), 3u);
+  EXPECT_EQ(segs[0].values[0].text, "258");
+  EXPECT_TRUE(segs[0].values[1].IsBlank());
+  EXPECT_EQ(segs[0].values[2].line, 7);
+  EXPECT_EQ(segs[1].labels[0].text, "规章");
+}
+
+TEST(Tokenizer, FieldsLayoutKeepsFieldIndices) {
+  auto segs = Tok("规章\t13\t13\t\t524");
+  ASSERT_EQ(segs.size(), 1u);
+  EXPECT_EQ(segs[0].layout, Layout::kFields);
+  ASSERT_EQ(segs[0].values.size(), 4u);
+  EXPECT_EQ(segs[0].values[3].field, 4);
+  EXPECT_EQ(segs[0].values[3].text, "524");
+}
+
+TEST(Tokenizer, WordsLayoutDropsPageNumbersAndKeepsInLabelNumbersAsText) {
+  auto segs = Tok("行政许可 447228\n-3-\n- 4 -\n第 5 页\n本年收费金额（单位：万元，保留 4 位小数）\n5.要求 1 0 0");
+  ASSERT_EQ(segs.size(), 3u);
+  EXPECT_EQ(segs[0].values.size(), 1u);
+  EXPECT_EQ(segs[1].values.size(), 0u);
+  EXPECT_EQ(segs[1].labels.size(), 3u);  // "4" folded into the label
+  EXPECT_EQ(segs[2].labels[0].text, "5.要求");
+  EXPECT_EQ(segs[2].values.size(), 3u);
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,154 @@
+// The SQLite warehouse end to end: the seeds through Run() into a real SQLite file, then the
+// views and the table contents as oversight staff would query them.
+#include "loaders/sqlite_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "pipeline/runner.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/sqlite_query.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::DumpSqlite;
+using testing::Query;
+using testing::Rows;
+
+class SqliteWarehouse : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    input_ = tmp_ / "reports";
+    fs::create_directories(input_);
+    for (const auto& e : fs::directory_iterator(testing::FixturePath("seeds")))
+      fs::copy_file(e.path(), input_ + "/" + e.path().filename().string());
+    options_.discover.input_dirs = {input_};
+    options_.load.warehouse = tmp_ / "warehouse.db";
+  }
+
+  RunSummary RunOnce() {
+    auto loader = OpenSqliteLoader(options_.load.warehouse);
+    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
+    return gongkai::Run(options_, testing::ProjectContext(), *loader);
+  }
+
+  Rows Q(const std::string& sql) { return Query(options_.load.warehouse, sql); }
+
+  testing::TempDir tmp_;
+  std::string input_;
+  RunOptions options_;
+};
+
+TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
+  RunSummary s = RunOnce();
+  EXPECT_EQ(s.files_seen, 5);
+  EXPECT_EQ(s.loaded, 5);
+  EXPECT_EQ(s.failed, 0);
+  EXPECT_EQ(s.cells, 4 * 198 + 200);
+  EXPECT_EQ(Q("SELECT value, measure, raw FROM stg_cell WHERE unit='东木镇' AND year=2020 AND "
+              "row_code='a9_procurement' ORDER BY col_code"),
+            (Rows{{"18.26", "万元", "18.26万元"}, {"95.0", "件", "95"}}));
+  EXPECT_EQ(Q("SELECT value FROM stg_cell WHERE unit='后河镇' AND year=2021 AND "
+              "row_code='a6_penalty' AND col_code='decisions'"),
+            (Rows{{"3.0"}}));
+  EXPECT_EQ(Q("SELECT unit, county, county_source, cell_count FROM report ORDER BY unit"),
+            (Rows{{"东木镇", "NULL", "NULL", "198"},
+                  {"后河镇", "卫辉市", "gazetteer", "200"},
+                  {"红河镇", "昌乐县", "title", "198"},
+                  {"绥滨镇", "绥滨县", "gazetteer", "198"},
+                  {"连生乡", "绥滨县", "gazetteer", "198"}}));
+  EXPECT_EQ(Q("SELECT county, year, reports FROM stg_county_year ORDER BY county, year"),
+            (Rows{{"NULL", "2020", "1"}, {"卫辉市", "2021", "1"}, {"昌乐县", "2020", "1"},
+                  {"绥滨县", "2020", "2"}}));
+  EXPECT_EQ(Q("SELECT county, year, reports, reports_with_item, procurement_items, amount_wan "
+              "FROM mart_procurement ORDER BY county, year"),
+            (Rows{{"NULL", "2020", "1", "1", "95.0", "18.26"},
+                  {"卫辉市", "2021", "1", "0", "NULL", "NULL"},
+                  {"昌乐县", "2020", "1", "1", "0.0", "0.0"},
+                  {"绥滨县", "2020", "2", "2", "0.0", "0.0"}}));
+  EXPECT_EQ(Q("SELECT county, reports, new_total, outcome_total FROM mart_applications "
+              "WHERE county='绥滨县'"),
+            (Rows{{"绥滨县", "2", "0.0", "0.0"}}));
+  EXPECT_EQ(Q("SELECT kind, unit FROM mart_findings WHERE severity <> 'info' ORDER BY kind"),
+            (Rows{{"county_unknown", "东木镇"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM dim_row WHERE edition=2019 AND table_code='t3'"), (Rows{{"23"}}));
+  EXPECT_EQ(Q("SELECT label_zh FROM dim_col WHERE edition=2021 AND col_code='social'"), (Rows{{"社会组织"}}));
+}
+
+TEST_F(SqliteWarehouse, LoadingTheSameFolderTwiceLeavesIdenticalContents) {
+  RunOnce();
+  std::string first = DumpSqlite(options_.load.warehouse);
+  RunSummary again = RunOnce();
+  EXPECT_EQ(again.loaded, 5);
+  EXPECT_EQ(DumpSqlite(options_.load.warehouse), first);
+  EXPECT_EQ(Q("SELECT count(*) FROM cell"), (Rows{{"992"}}));
+}
+
+TEST_F(SqliteWarehouse, AChangedReportReplacesItsRowsAndKeepsItsId) {
+  RunOnce();
+  auto id = Q("SELECT report_id FROM report WHERE unit='东木镇'");
+  std::string path = input_ + "/000_0f2f3fa0c9be7e04.txt";
+  std::string text = testing::ReadFileOrDie(path);
+  auto at = text.find("\t95\n");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 4, "\t96\n");
+  testing::WriteFile(path, text);
+  RunOnce();
+  EXPECT_EQ(Q("SELECT report_id FROM report WHERE unit='东木镇'"), id);
+  EXPECT_EQ(Q("SELECT value FROM stg_cell WHERE unit='东木镇' AND col_code='items'"), (Rows{{"96.0"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM cell"), (Rows{{"992"}}));
+}
+
+TEST_F(SqliteWarehouse, BadFilesAreRecordedAndTheRestLoads) {
+  testing::WriteFile(input_ + "/empty.txt", "");
+  testing::WriteFile(input_ + "/binary.txt", std::string("PK\x03\x04\0\0\x14", 7));
+  testing::WriteFile(input_ + "/notice.txt", "关于做好春节期间安全生产工作的通知\n各村：\n");
+  RunSummary s = RunOnce();
+  EXPECT_EQ(s.loaded, 5);
+  EXPECT_EQ(s.failed, 3);
+  EXPECT_EQ(s.ExitCode(), kExitFilesFailed);
+  auto failed = Q("SELECT source_path, error_kind FROM report WHERE status='failed' ORDER BY 1");
+  ASSERT_EQ(failed.size(), 3u);
+  EXPECT_EQ(fs::path(failed[0][0]).filename(), "binary.txt");
+  EXPECT_EQ(failed[0][1], "binary");
+  EXPECT_EQ(failed[1][1], "empty");
+  EXPECT_EQ(failed[2][1], "not_a_report");
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_findings WHERE severity='error'"), (Rows{{"3"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM stg_report"), (Rows{{"5"}}));
+}
+
+TEST_F(SqliteWarehouse, ABrokenTotalIsExactlyOneFindingPerRuleAndTheCellsStillLoad) {
+  std::string path = input_ + "/002_7da94f88d5ce056c.txt";  // 红河镇: one cell per line
+  std::string text = testing::ReadFileOrDie(path);
+  // 四 table, one value per line from line 405: the 5th (line 409) is the 复议 总计; make it 1
+  // while its four parts stay 0.
+  std::size_t at = 0;
+  for (int line = 1; line < 409; ++line) at = text.find('\n', at) + 1;
+  ASSERT_EQ(text.substr(at, 5), "\t\xC2\xA0" "0\n");
+  text.replace(at, 5, "\t1\n");
+  testing::WriteFile(path, text);
+  RunSummary s = RunOnce();
+  EXPECT_EQ(s.loaded, 5);
+  EXPECT_EQ(Q("SELECT kind, table_code, message FROM mart_findings WHERE unit='红河镇'"),
+            (Rows{{"rule_failed", "t4",
+                   "t4.review_total: 1 != 0 (行政复议总计 = 四项结果之和)"}}));
+  EXPECT_EQ(Q("SELECT value FROM stg_cell WHERE unit='红河镇' AND col_code='rev_total'"), (Rows{{"1.0"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM cell c JOIN report r USING (report_id) WHERE r.unit='红河镇'"),
+            (Rows{{"198"}}));
+  EXPECT_EQ(Q("SELECT status, lhs, rhs, diff FROM mart_rule_results WHERE unit='红河镇' AND "
+              "rule_key='t4.review_total'"),
+            (Rows{{"fail", "1.0", "0.0", "1.0"}}));
+  EXPECT_EQ(s.ExitCode(), kExitFindings);
+}
+
+TEST_F(SqliteWarehouse, NarrativeNumbersNeverBecomeCells) {
+  RunOnce();
+  for (const char* raw : {"163", "0536", "6661106", "12345", "2020", "2021", "10", "4", "1"})
+    EXPECT_EQ(Q(std::string("SELECT count(*) FROM cell WHERE raw='") + raw + "'"), (Rows{{"0"}})) << raw;
+}
+
+}  // namespace
+}  // namespace gongkai

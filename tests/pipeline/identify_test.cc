@@ -1,0 +1,85 @@
+#include "pipeline/identify.h"
+
+#include <gtest/gtest.h>
+
+#include "config/config.h"
+#include "tests/support/fixtures.h"
+
+namespace gongkai {
+namespace {
+
+const std::vector<Template>& Templates() { return testing::ProjectContext().templates; }
+
+Gazetteer Gaz() {
+  return ParseGazetteer("counties:\n  绥滨县: [绥滨镇, 连生乡]\n  甲县: [同名镇]\n  乙县: [同名镇]\n");
+}
+
+IdentifyResult Id(const std::vector<std::string>& lines) { return Identify(lines, Gaz(), Templates()); }
+
+TEST(Identify, UnitBeforeYearAndCountyFromGazetteer) {
+  auto r = Id({"", "绥滨镇 2020 年政府信息公开工作年度报告", "2021 年 1 月 15 日"});
+  ASSERT_TRUE(r.ok) << r.error_message;
+  EXPECT_EQ(r.identity.unit, "绥滨镇");
+  EXPECT_EQ(r.identity.year, 2020);
+  EXPECT_EQ(r.identity.edition, 2019);
+  EXPECT_EQ(r.identity.county.value_or(""), "绥滨县");
+  EXPECT_EQ(r.identity.county_source, "gazetteer");
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Identify, CountyPrefixOnItsOwnTitleLine) {
+  auto r = Id({"昌乐县红河镇", "2020年政府信息公开工作年度报告", "截止2021年12月31日"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.unit, "红河镇");
+  EXPECT_EQ(r.identity.county.value_or(""), "昌乐县");
+  EXPECT_EQ(r.identity.county_source, "title");
+}
+
+TEST(Identify, TownshipGovernmentSuffixAndYearFirstTitles) {
+  auto r = Id({"后河镇人民政府2021年政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.unit, "后河镇");
+  EXPECT_EQ(r.identity.edition, 2021);
+  r = Id({"2019年上海市人民政府办公厅政府信息公开工作年度报告", "发布日期：2020-01-31"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.unit, "上海市人民政府办公厅");
+  EXPECT_EQ(r.identity.year, 2019);
+  EXPECT_FALSE(r.identity.county.has_value());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "county_unknown");
+  r = Id({"平潭综合实验区2023年度政府信息公开工作年度报告"});
+  EXPECT_EQ(r.identity.unit, "平潭综合实验区");
+  EXPECT_EQ(r.identity.year, 2023);
+}
+
+TEST(Identify, NestedCountyPrefix) {
+  auto r = Id({"广州市番禺区市桥街道2022年政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.county.value_or(""), "番禺区");
+  EXPECT_EQ(r.identity.unit, "市桥街道");
+}
+
+TEST(Identify, AmbiguousGazetteerEntryGivesNoCounty) {
+  auto r = Id({"同名镇2020年政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_FALSE(r.identity.county.has_value());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "county_ambiguous");
+}
+
+TEST(Identify, EditionFromTablesOverrulesYearWithAFinding) {
+  auto r = Id({"某镇2020年政府信息公开工作年度报告", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.edition, 2021);
+  ASSERT_EQ(r.findings.size(), 2u);  // county_unknown, edition_mismatch
+  EXPECT_EQ(r.findings[1].kind, "edition_mismatch");
+}
+
+TEST(Identify, NotAReport) {
+  auto r = Id({"关于做好2021年春节期间安全生产工作的通知", "各村：", "现将有关事项通知如下。"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_kind, "not_a_report");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,21 @@
+// Reading a SQLite warehouse in tests: rows as strings, and a dump of every table.
+#ifndef GONGKAI_TESTS_SUPPORT_SQLITE_QUERY_H_
+#define GONGKAI_TESTS_SUPPORT_SQLITE_QUERY_H_
+
+#include <string>
+#include <vector>
+
+namespace gongkai::testing {
+
+using Rows = std::vector<std::vector<std::string>>;  // NULL as "NULL"
+
+// Runs one statement with optional text parameters; throws on error.
+Rows Query(const std::string& db_path, const std::string& sql,
+           const std::vector<std::string>& params = {});
+
+// Every base table, every row, in a stable order: equal dumps mean equal warehouses.
+std::string DumpSqlite(const std::string& db_path);
+
+}  // namespace gongkai::testing
+
+#endif  // GONGKAI_TESTS_SUPPORT_SQLITE_QUERY_H_
