@@ -181,6 +181,8 @@ RunOptions LoadRunOptions(const std::string& path) {
     if (auto n = root["load"])
       if (n["warehouse"]) o.load.warehouse = n["warehouse"].as<std::string>();
     if (root["quiet"]) o.quiet = root["quiet"].as<bool>();
+    if (root["workers"]) o.workers = root["workers"].as<int>();
+    if (root["prune"]) o.prune = root["prune"].as<bool>();
   } catch (const YAML::Exception& e) {
     throw ConfigError(path + ": " + e.what());
   }

@@ -42,7 +42,14 @@ struct RunOptions {
   IdentifyOptions identify;
   ExtractOptions extract;
   LoadOptions load;
-  bool quiet = false;  // print nothing on success
+  bool quiet = false;     // print nothing on success
+  bool progress = false;  // a progress line on stderr (set by the CLI when stderr is a terminal)
+  // Re-extract every file, even those whose size, mtime and extractor version are unchanged.
+  bool force = false;
+  // Remove the rows of files that disappeared from the input folders (default: only report them).
+  bool prune = false;
+  // Extraction threads; 0 = one per core. Loading stays sequential and in path order.
+  int workers = 0;
 };
 
 }  // namespace gongkai

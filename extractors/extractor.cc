@@ -22,6 +22,12 @@ bool IsHeading(const std::string& line, const std::vector<std::string>& keywords
 
 }  // namespace
 
+int FindEndHeading(const std::vector<std::string>& lines, const Template& tmpl, int from) {
+  for (int i = from; i < static_cast<int>(lines.size()); ++i)
+    if (IsHeading(lines[i], tmpl.end_headings)) return i;
+  return -1;
+}
+
 std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl) {
   std::vector<Section> out;
   const int n = static_cast<int>(lines.size());
@@ -40,11 +46,8 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines, const T
       out[s].last = out[s + 1].first - 1;
       continue;
     }
-    for (int i = out[s].first; i < n; ++i)
-      if (IsHeading(lines[i], tmpl.end_headings)) {
-        out[s].last = i;
-        break;
-      }
+    int end = FindEndHeading(lines, tmpl, out[s].first);
+    if (end >= 0) out[s].last = end;
   }
   return out;
 }
@@ -52,6 +55,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines, const T
 Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl) {
   Extraction ex;
   auto sections = FindSections(lines, tmpl);
+  ex.end_heading_found = FindEndHeading(lines, tmpl, sections.empty() ? 0 : sections.back().first) >= 0;
   for (const auto& table : tmpl.tables) {
     const Section* sec = nullptr;
     for (const auto& s : sections)

@@ -16,6 +16,8 @@ namespace gongkai {
 struct Extraction {
   std::vector<Cell> cells;
   std::vector<Finding> findings;
+  // A heading that follows the tables (五、存在的主要问题…) was found: the text was not cut short.
+  bool end_heading_found = false;
 };
 
 struct Section {

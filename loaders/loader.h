@@ -7,6 +7,10 @@
 //   - LoadReport()/LoadFailure() replace everything stored for the same source path in one
 //     transaction: a report is either wholly there or not at all, and loading the same input
 //     again yields the same rows (report ids are kept).
+//   - TryLockRun() takes the warehouse's run lock for the loader's lifetime: a second run against
+//     the same warehouse is refused instead of interleaved.
+//   - The manifest (what was loaded from which file, at which size/mtime/hash/version) and the
+//     run log (BeginRun/FinishRun) let nightly runs skip unchanged files.
 //   - Every database fault throws LoadError (a run-ending fault: the warehouse cannot be written).
 //   - Values are always bound as parameters; no SQL text is built from report content.
 #ifndef GONGKAI_LOADERS_LOADER_H_
@@ -36,6 +40,20 @@ class Loader {
   virtual void LoadFailure(const FailedFile& failure) = 0;
   // Schema version found in (or written to) the warehouse.
   virtual int SchemaVersion() = 0;
+
+  // Run lock and run log. The defaults throw: a loader that does not support them cannot run
+  // the nightly pipeline.
+  virtual bool TryLockRun() { throw LoadError("run lock not supported by " + Describe()); }
+  virtual std::vector<ManifestEntry> Manifest() { throw LoadError("manifest not supported"); }
+  // Starts a run log row; marks runs left 'running' by a killed process as 'aborted'.
+  virtual long long BeginRun(const RunRecord& run) { throw LoadError("run log not supported"); }
+  virtual void FinishRun(long long run_id, const RunRecord& run) {
+    throw LoadError("run log not supported");
+  }
+  // Removes everything stored for a source path (a file that disappeared, with --prune).
+  virtual void RemoveReport(const std::string& source_path) {
+    throw LoadError("remove not supported");
+  }
   // Where it writes, for messages (never includes a password).
   virtual std::string Describe() const = 0;
 };

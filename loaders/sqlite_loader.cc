@@ -1,6 +1,9 @@
 #include "loaders/sqlite_loader.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -86,6 +89,10 @@ class Stmt {
     sqlite3_clear_bindings(st_);
   }
   long long ColumnInt(int i) { return sqlite3_column_int64(st_, i); }
+  std::string ColumnText(int i) {
+    const unsigned char* t = sqlite3_column_text(st_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
 
  private:
   Db& db_;
@@ -113,6 +120,95 @@ class SqliteLoader : public Loader {
   explicit SqliteLoader(const std::string& path) : path_(path), db_(path) {
     db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   }
+  ~SqliteLoader() override {
+    if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
+  }
+
+  bool TryLockRun() override {
+    if (lock_fd_ >= 0) return true;
+    std::string lock_path = path_ + ".lock";
+    int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw LoadError("cannot open lock file " + lock_path);
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      close(fd);
+      return false;
+    }
+    lock_fd_ = fd;
+    return true;
+  }
+
+  std::vector<ManifestEntry> Manifest() override {
+    std::vector<ManifestEntry> out;
+    Stmt s(db_,
+           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), COALESCE(content_sha256, ''), "
+           "extractor_version, status FROM report ORDER BY source_path");
+    while (s.Step()) {
+      ManifestEntry e;
+      e.source.path = s.ColumnText(0);
+      e.source.size = static_cast<std::uint64_t>(s.ColumnInt(1));
+      e.source.mtime_ns = s.ColumnInt(2);
+      e.content_sha256 = s.ColumnText(3);
+      e.extractor_version = s.ColumnText(4);
+      e.status = s.ColumnText(5);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  long long BeginRun(const RunRecord& run) override {
+    Transaction tx(db_);
+    db_.Exec("UPDATE run SET status='aborted' WHERE status='running'");
+    Stmt s(db_,
+           "INSERT INTO run (started_at, status, extractor_version) VALUES (?, 'running', ?) "
+           "RETURNING run_id");
+    s.Text(1, run.started_at).Text(2, run.extractor_version);
+    s.Step();
+    long long id = s.ColumnInt(0);
+    s.Reset();
+    tx.Commit();
+    return id;
+  }
+
+  void FinishRun(long long run_id, const RunRecord& run) override {
+    Transaction tx(db_);
+    Stmt(db_,
+         "UPDATE run SET finished_at=?, status='finished', exit_code=?, files_seen=?, loaded=?, "
+         "skipped=?, failed=?, missing=?, removed=?, findings=? WHERE run_id=?")
+        .Text(1, run.finished_at)
+        .Int(2, run.exit_code)
+        .Int(3, run.files_seen)
+        .Int(4, run.loaded)
+        .Int(5, run.skipped)
+        .Int(6, run.failed)
+        .Int(7, run.missing)
+        .Int(8, run.removed)
+        .Int(9, run.findings)
+        .Int(10, run_id)
+        .Run();
+    Stmt f(db_,
+           "INSERT OR REPLACE INTO run_file (run_id, source_path, outcome, error_kind, message) "
+           "VALUES (?,?,?,?,?)");
+    for (const auto& x : run.files)
+      f.Int(1, run_id).Text(2, x.path).Text(3, x.outcome).OptText(4, x.error_kind)
+          .OptText(5, x.message).Run();
+    tx.Commit();
+  }
+
+  void RemoveReport(const std::string& source_path) override {
+    Transaction tx(db_);
+    Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
+    find.Text(1, source_path);
+    if (find.Step()) {
+      long long id = find.ColumnInt(0);
+      find.Reset();
+      for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
+                              "DELETE FROM finding WHERE report_id=?",
+                              "DELETE FROM rule_result WHERE report_id=?",
+                              "DELETE FROM report WHERE report_id=?"})
+        Stmt(db_, sql).Int(1, id).Run();
+    }
+    tx.Commit();
+  }
 
   void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
     Transaction tx(db_);
@@ -138,8 +234,8 @@ class SqliteLoader : public Loader {
     long long id = UpsertReport(r.source, r.content_sha256, r.extractor_version);
     Stmt(db_,
          "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, title=?, "
-         "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=? "
-         "WHERE report_id=?")
+         "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
+         "encoding=? WHERE report_id=?")
         .Text(1, r.identity.title)
         .Text(2, r.identity.unit)
         .Int(3, r.identity.year)
@@ -148,7 +244,8 @@ class SqliteLoader : public Loader {
         .Int(6, r.identity.edition)
         .Int(7, static_cast<long long>(r.cells.size()))
         .Int(8, static_cast<long long>(r.findings.size()))
-        .Int(9, id)
+        .OptText(9, r.encoding)
+        .Int(10, id)
         .Run();
     Stmt cell(db_,
               "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
@@ -185,7 +282,7 @@ class SqliteLoader : public Loader {
     Stmt(db_,
          "UPDATE report SET status='failed', error_kind=?, error_message=?, title=NULL, "
          "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
-         "finding_count=0 WHERE report_id=?")
+         "finding_count=0, encoding=NULL WHERE report_id=?")
         .Text(1, f.error_kind)
         .Text(2, f.message)
         .Int(3, id)
@@ -209,11 +306,13 @@ class SqliteLoader : public Loader {
   // Keeps the report_id of an earlier load of the same path and clears its child rows.
   long long UpsertReport(const SourceFile& src, const std::string& sha, const std::string& ver) {
     Stmt up(db_,
-            "INSERT INTO report (source_path, content_sha256, size_bytes, extractor_version, "
-            "status) VALUES (?,?,?,?,'failed') ON CONFLICT (source_path) DO UPDATE SET "
-            "content_sha256=excluded.content_sha256, size_bytes=excluded.size_bytes, "
+            "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
+            "extractor_version, status) VALUES (?,?,?,?,?,'failed') ON CONFLICT (source_path) "
+            "DO UPDATE SET content_sha256=excluded.content_sha256, "
+            "size_bytes=excluded.size_bytes, mtime_ns=excluded.mtime_ns, "
             "extractor_version=excluded.extractor_version RETURNING report_id");
-    up.Text(1, src.path).OptText(2, sha).Int(3, static_cast<long long>(src.size)).Text(4, ver);
+    up.Text(1, src.path).OptText(2, sha).Int(3, static_cast<long long>(src.size));
+    up.Int(4, src.mtime_ns).Text(5, ver);
     up.Step();
     long long id = up.ColumnInt(0);
     up.Reset();
@@ -253,6 +352,7 @@ class SqliteLoader : public Loader {
 
   std::string path_;
   Db db_;
+  int lock_fd_ = -1;
 };
 
 }  // namespace

@@ -50,6 +50,27 @@ std::string StripDebris(std::string s) {
   return s;
 }
 
+// Counts well-formed multi-byte UTF-8 sequences and malformed bytes; offset of the first bad one.
+struct Utf8Census {
+  std::size_t multibyte = 0, invalid = 0, first_invalid = 0;
+};
+
+Utf8Census CensusUtf8(std::string_view s) {
+  Utf8Census c;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t before = i;
+    char32_t cp = utf8::Next(s, i);
+    bool replacement = i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD";
+    if (cp == 0xFFFD && !replacement) {
+      if (c.invalid++ == 0) c.first_invalid = before;
+    } else if (i - before > 1) {
+      ++c.multibyte;
+    }
+  }
+  return c;
+}
+
 }  // namespace
 
 std::string NormalizeLine(std::string_view line) {
@@ -82,9 +103,15 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.find('\0') != std::string_view::npos)
     return fail("binary", "file contains NUL bytes: not a text export");
   std::string text;
-  if (utf8::IsValid(bytes)) {
+  Utf8Census census = CensusUtf8(bytes);
+  if (census.invalid == 0) {
     r.encoding = "UTF-8";
     text.assign(bytes);
+  } else if (census.multibyte >= 4 * census.invalid) {
+    // Mostly UTF-8 with some broken sequences: a damaged file, not another encoding.
+    return fail("invalid_utf8", std::to_string(census.invalid) +
+                                    " malformed UTF-8 sequences, the first at byte " +
+                                    std::to_string(census.first_invalid));
   } else if (ToUtf8FromGb18030(bytes, text) && utf8::IsValid(text)) {
     r.encoding = "GB18030";
   } else {

@@ -18,7 +18,8 @@ struct DecodeResult {
   bool ok = false;
   std::string encoding;            // "UTF-8" | "GB18030"
   std::vector<std::string> lines;  // lines[i] is source line i+1, without its terminator
-  std::string error_kind;          // when !ok: "empty" | "binary" | "invalid_encoding" | "too_large"
+  // when !ok: "empty" | "binary" | "invalid_utf8" | "invalid_encoding" | "too_large"
+  std::string error_kind;
   std::string error_message;
 };
 

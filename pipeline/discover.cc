@@ -1,6 +1,7 @@
 #include "pipeline/discover.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 namespace gongkai {
@@ -24,7 +25,12 @@ std::vector<SourceFile> Discover(const DiscoverOptions& options) {
                                 });
       if (!wanted || name[0] == '.') continue;
       auto size = it->file_size(fec);
-      out.push_back({it->path().lexically_normal().string(), fec ? 0 : size});
+      auto mtime = it->last_write_time(fec);
+      std::int64_t mtime_ns =
+          fec ? 0
+              : std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch())
+                    .count();
+      out.push_back({it->path().lexically_normal().string(), fec ? 0 : size, mtime_ns});
     }
     if (ec) throw DiscoverError("cannot list " + dir + ": " + ec.message());
   }

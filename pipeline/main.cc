@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -68,14 +70,20 @@ int RunBatch(const RunOptions& options) {
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
     if (!options.quiet || s.ExitCode() != kExitOk) {
-      std::printf("gongkai: %d files, %d loaded, %d failed, %lld cells, %lld findings -> %s\n",
-                  s.files_seen, s.loaded, s.failed, s.cells, s.findings,
-                  loader->Describe().c_str());
+      std::printf(
+          "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d missing%s, %lld cells, "
+          "%lld findings -> %s\n",
+          s.files_seen, s.loaded, s.skipped, s.failed, s.missing,
+          s.removed ? " (removed)" : "", s.cells, s.findings, loader->Describe().c_str());
       for (const auto& f : s.failures)
         std::printf("  failed: %s: %s: %s\n", f.source.path.c_str(), f.error_kind.c_str(),
                     f.message.c_str());
+      for (const auto& m : s.missing_paths) std::printf("  missing: %s\n", m.c_str());
     }
     return s.ExitCode();
+  } catch (const RunLocked& e) {
+    spdlog::error("{}", e.what());
+    return kExitLocked;
   } catch (const LoadError& e) {
     spdlog::error("warehouse: {}", e.what());
     return kExitWarehouse;
@@ -118,6 +126,11 @@ int main(int argc, char** argv) {
   run->add_option("-w,--warehouse", warehouse,
                   "SQLite file or postgresql:// URL (overrides the config)");
   run->add_option("-i,--input", inputs, "input folder (repeatable; overrides the config)");
+  bool force = false, prune = false;
+  int workers = -1;
+  run->add_flag("--force", force, "re-extract every file, changed or not");
+  run->add_flag("--prune", prune, "remove the rows of files that disappeared from the input");
+  run->add_option("-j,--workers", workers, "extraction threads (default: one per core)");
   auto* init = app.add_subcommand("init", "create or migrate the warehouse schema and views");
   init->add_option("-w,--warehouse", warehouse, "SQLite file or postgresql:// URL");
   std::string file;
@@ -135,6 +148,10 @@ int main(int argc, char** argv) {
     options.quiet = options.quiet || quiet;
     if (!warehouse.empty()) options.load.warehouse = warehouse;
     if (!inputs.empty()) options.discover.input_dirs = inputs;
+    options.force = options.force || force;
+    options.prune = options.prune || prune;
+    if (workers >= 0) options.workers = workers;
+    options.progress = !options.quiet && isatty(STDERR_FILENO);
     if (options.quiet && !verbose) spdlog::set_level(spdlog::level::err);
     if (*run) return RunBatch(options);
     if (*init) return Init(options);

@@ -63,14 +63,16 @@ struct Identity {
 
 // One source file as discovered.
 struct SourceFile {
-  std::string path;  // as given (relative to the input root when discovered)
+  std::string path;  // as discovered (input folder + relative path)
   std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
 };
 
 // Everything a successfully extracted report yields; what the loader writes.
 struct ReportRecord {
   SourceFile source;
   std::string content_sha256;
+  std::string encoding;  // "UTF-8" | "GB18030"
   std::string extractor_version;
   Identity identity;
   std::vector<Cell> cells;
@@ -85,6 +87,31 @@ struct FailedFile {
   std::string extractor_version;
   std::string error_kind;  // stable key, e.g. "not_a_report", "binary", "unreadable"
   std::string message;
+};
+
+// What the warehouse remembers of a file it has seen (the manifest of incremental runs).
+struct ManifestEntry {
+  SourceFile source;
+  std::string content_sha256;
+  std::string extractor_version;
+  std::string status;  // "loaded" | "failed"
+};
+
+// A file a run could not load, or that disappeared since it was loaded.
+struct FileOutcome {
+  std::string path;
+  std::string outcome;  // "failed" | "missing" | "removed"
+  std::string error_kind, message;
+};
+
+// One run, as the run log stores it.
+struct RunRecord {
+  std::string started_at, finished_at;  // ISO 8601, UTC
+  std::string extractor_version;
+  int files_seen = 0, loaded = 0, skipped = 0, failed = 0, missing = 0, removed = 0;
+  long long findings = 0;
+  int exit_code = 0;
+  std::vector<FileOutcome> files;
 };
 
 }  // namespace gongkai

@@ -2,8 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "config/config.h"
 #include "extractors/extractor.h"
@@ -11,6 +18,7 @@
 #include "pipeline/decode.h"
 #include "pipeline/discover.h"
 #include "pipeline/hash.h"
+#include "pipeline/ordered_pool.h"
 
 namespace gongkai {
 
@@ -49,10 +57,18 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   ReportRecord& r = out.record;
   r.source = source;
   r.content_sha256 = sha;
+  r.encoding = text.encoding;
   r.extractor_version = context.extractor_version;
   r.identity = id.identity;
   r.findings = std::move(id.findings);
   Extraction ex = Extract(text.lines, *id.tmpl);
+  int absent = 0;
+  for (const auto& f : ex.findings)
+    absent += f.kind == "table_missing" || f.kind == "row_missing";
+  if (!ex.end_heading_found && absent > 0)
+    return fail("truncated", "the text ends before the report does: no heading after the "
+                             "tables and " + std::to_string(absent) +
+                             " template tables/rows missing");
   if (ex.cells.empty())
     return fail("no_tables", "no cell of tables 二, 三 or 四 could be read (" +
                                  std::to_string(ex.findings.size()) + " findings)");
@@ -65,23 +81,108 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
 
 int RunSummary::ExitCode() const {
   if (failed > 0) return kExitFilesFailed;
-  return findings > 0 ? kExitFindings : kExitOk;
+  return findings > 0 || missing > 0 ? kExitFindings : kExitOk;
 }
 
-RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader) {
-  RunSummary s;
-  for (const SourceFile& file : Discover(options.discover)) {
-    ++s.files_seen;
-    std::ifstream in(file.path, std::ios::binary);
-    std::ostringstream buf;
-    if (in) buf << in.rdbuf();
+namespace {
+
+std::string NowIso() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+ProcessResult ReadAndProcess(const SourceFile& file, const ExtractContext& context) {
+  std::ifstream in(file.path, std::ios::binary);
+  std::ostringstream buf;
+  if (in) buf << in.rdbuf();
+  if (!in) {
     ProcessResult p;
-    if (!in) {
-      p.failure = FailedFile{file, "", context.extractor_version, "unreadable",
-                             "cannot read the file (removed or no permission)"};
-    } else {
-      p = ProcessReport(file, buf.str(), context);
-    }
+    p.failure = FailedFile{file, "", context.extractor_version, "unreadable",
+                           "cannot read the file (removed or no permission)"};
+    return p;
+  }
+  SourceFile actual = file;
+  actual.size = buf.str().size();  // the bytes actually read, if the file changed since discover
+  try {
+    return ProcessReport(actual, buf.str(), context);
+  } catch (const std::exception& e) {  // a bug, not bad data: keep the batch going, say so
+    ProcessResult p;
+    p.failure = FailedFile{actual, "", context.extractor_version, "internal_error", e.what()};
+    return p;
+  }
+}
+
+bool UnderInputs(const std::string& path, const DiscoverOptions& d) {
+  for (const auto& dir : d.input_dirs) {
+    std::string prefix = std::filesystem::path(dir).lexically_normal().string();
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total) {}
+  ~Progress() {
+    if (shown_) std::fprintf(stderr, "\n");
+  }
+  void Update(std::size_t done) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done < total_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\rgongkai: %zu/%zu files, %.0f files/s ", done, total_,
+                 secs > 0 ? done / secs : 0.0);
+    shown_ = true;
+  }
+
+ private:
+  bool enabled_, shown_ = false;
+  std::size_t total_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+};
+
+}  // namespace
+
+RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader) {
+  if (!loader.TryLockRun())
+    throw RunLocked("another gongkai run is loading " + loader.Describe() + "; not started");
+  RunRecord log;
+  log.started_at = NowIso();
+  log.extractor_version = context.extractor_version;
+  const long long run_id = loader.BeginRun(log);
+
+  std::map<std::string, ManifestEntry> manifest;
+  for (auto& e : loader.Manifest()) manifest.emplace(e.source.path, std::move(e));
+  const std::vector<SourceFile> files = Discover(options.discover);
+
+  RunSummary s;
+  s.files_seen = static_cast<int>(files.size());
+  std::vector<const SourceFile*> todo;
+  for (const auto& f : files) {
+    auto it = manifest.find(f.path);
+    bool unchanged = it != manifest.end() && it->second.source.size == f.size &&
+                     it->second.source.mtime_ns == f.mtime_ns &&
+                     it->second.extractor_version == context.extractor_version;
+    if (unchanged && !options.force) ++s.skipped;
+    else todo.push_back(&f);
+  }
+
+  int threads = options.workers > 0 ? options.workers
+                                    : static_cast<int>(std::thread::hardware_concurrency());
+  OrderedPool<ProcessResult> pool(todo.size(), threads, 4 * static_cast<std::size_t>(threads) + 4,
+                                  [&](std::size_t i) { return ReadAndProcess(*todo[i], context); });
+  Progress progress(options.progress, todo.size());
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    ProcessResult p = pool.Next();
+    const SourceFile& file = *todo[i];
     if (p.ok) {
       loader.LoadReport(p.record);
       ++s.loaded;
@@ -95,9 +196,38 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
       loader.LoadFailure(p.failure);
       ++s.failed;
       spdlog::warn("{}: {}: {}", file.path, p.failure.error_kind, p.failure.message);
+      log.files.push_back({file.path, "failed", p.failure.error_kind, p.failure.message});
       s.failures.push_back(std::move(p.failure));
     }
+    progress.Update(i + 1);
   }
+
+  std::set<std::string> present;
+  for (const auto& f : files) present.insert(f.path);
+  for (const auto& [path, entry] : manifest) {
+    if (present.count(path) || !UnderInputs(path, options.discover)) continue;
+    ++s.missing;
+    s.missing_paths.push_back(path);
+    if (options.prune) {
+      loader.RemoveReport(path);
+      ++s.removed;
+      log.files.push_back({path, "removed", "", "file disappeared; its rows were removed"});
+    } else {
+      spdlog::warn("{}: loaded earlier, no longer in the input folders", path);
+      log.files.push_back({path, "missing", "", "file disappeared; its rows are kept"});
+    }
+  }
+
+  log.finished_at = NowIso();
+  log.files_seen = s.files_seen;
+  log.loaded = s.loaded;
+  log.skipped = s.skipped;
+  log.failed = s.failed;
+  log.missing = s.missing;
+  log.removed = s.removed;
+  log.findings = s.findings;
+  log.exit_code = s.ExitCode();
+  loader.FinishRun(run_id, log);
   return s;
 }
 

@@ -1,10 +1,15 @@
 // The pipeline: discover -> decode -> identify -> extract -> validate -> load, per file.
 // ProcessReport() is the pure part (bytes in, record or failure out; no I/O), used by the run,
-// the tests and the fuzz target. Run() drives a whole batch: a bad file becomes a FailedFile
-// and the batch goes on; a warehouse fault (LoadError) ends the run.
+// the tests and the fuzz target. Run() drives a whole batch: it takes the warehouse's run lock,
+// skips files whose size, mtime and extractor version are unchanged since they were loaded,
+// extracts the rest on several threads and loads them one transaction each, in path order;
+// a bad file becomes a FailedFile and the batch goes on; files that disappeared are reported
+// (and removed with options.prune); the run is logged. A warehouse fault (LoadError) ends the
+// run; a run already holding the lock makes Run() throw RunLocked.
 #ifndef GONGKAI_PIPELINE_RUNNER_H_
 #define GONGKAI_PIPELINE_RUNNER_H_
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,17 +47,23 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
 
 // Exit codes a cron job can tell apart (README: "Exit codes").
 enum ExitCode {
-  kExitOk = 0,             // every file loaded, no warning or error findings
-  kExitFindings = 1,       // every file loaded, some findings to review
+  kExitOk = 0,             // every file loaded (or unchanged), no findings to review
+  kExitFindings = 1,       // every file loaded, some findings to review (or files went missing)
   kExitUsage = 2,          // bad command line or configuration
   kExitFilesFailed = 3,    // some files could not be read as reports; the rest loaded
   kExitWarehouse = 4,      // the warehouse could not be opened or written
+  kExitLocked = 5,         // another run holds the warehouse; nothing done
+};
+
+struct RunLocked : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 struct RunSummary {
-  int files_seen = 0, loaded = 0, failed = 0;
+  int files_seen = 0, loaded = 0, skipped = 0, failed = 0, missing = 0, removed = 0;
   long long cells = 0, findings = 0;  // findings of severity warning or error
   std::vector<FailedFile> failures;
+  std::vector<std::string> missing_paths;
   int ExitCode() const;
 };
 

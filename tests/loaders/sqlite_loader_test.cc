@@ -29,7 +29,8 @@ class SqliteWarehouse : public ::testing::Test {
     options_.load.warehouse = tmp_ / "warehouse.db";
   }
 
-  RunSummary RunOnce() {
+  RunSummary RunOnce(bool force = false) {
+    options_.force = force;
     auto loader = OpenSqliteLoader(options_.load.warehouse);
     loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
     return gongkai::Run(options_, testing::ProjectContext(), *loader);
@@ -81,8 +82,9 @@ TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
 TEST_F(SqliteWarehouse, LoadingTheSameFolderTwiceLeavesIdenticalContents) {
   RunOnce();
   std::string first = DumpSqlite(options_.load.warehouse);
-  RunSummary again = RunOnce();
+  RunSummary again = RunOnce(/*force=*/true);
   EXPECT_EQ(again.loaded, 5);
+  EXPECT_EQ(again.skipped, 0);
   EXPECT_EQ(DumpSqlite(options_.load.warehouse), first);
   EXPECT_EQ(Q("SELECT count(*) FROM cell"), (Rows{{"992"}}));
 }
@@ -96,7 +98,7 @@ TEST_F(SqliteWarehouse, AChangedReportReplacesItsRowsAndKeepsItsId) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, 4, "\t96\n");
   testing::WriteFile(path, text);
-  RunOnce();
+  RunOnce(/*force=*/true);
   EXPECT_EQ(Q("SELECT report_id FROM report WHERE unit='东木镇'"), id);
   EXPECT_EQ(Q("SELECT value FROM stg_cell WHERE unit='东木镇' AND col_code='items'"), (Rows{{"96.0"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM cell"), (Rows{{"992"}}));

@@ -39,7 +39,7 @@ std::string DumpSqlite(const std::string& db_path) {
   std::string out;
   auto tables = Query(db_path,
                       "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                      "'sqlite_%' ORDER BY name");
+                      "'sqlite_%' AND name NOT IN ('run', 'run_file') ORDER BY name");
   for (const auto& t : tables) {
     auto ncols = Query(db_path, "SELECT count(*) FROM pragma_table_info(?)", {t[0]});
     std::string order;

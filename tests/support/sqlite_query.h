@@ -13,7 +13,8 @@ using Rows = std::vector<std::vector<std::string>>;  // NULL as "NULL"
 Rows Query(const std::string& db_path, const std::string& sql,
            const std::vector<std::string>& params = {});
 
-// Every base table, every row, in a stable order: equal dumps mean equal warehouses.
+// Every base table, every row, in a stable order: equal dumps mean equal warehouses. The run
+// log (run, run_file) records each run by design and is left out.
 std::string DumpSqlite(const std::string& db_path);
 
 }  // namespace gongkai::testing
