@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
 
   CLI::App app{"gongkai: government-information-disclosure annual reports into a warehouse"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand
   std::string config_path = "config/gongkai.yaml";
   std::string warehouse;
   std::vector<std::string> inputs;
