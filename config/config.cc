@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include "extractors/validator.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -79,6 +81,8 @@ Template ParseTemplate(const std::string& yaml_text) {
             throw ConfigError("row " + r.code + " names unknown column " + c);
         if (r.aliases.empty() && !r.unlabeled)
           throw ConfigError("row " + r.code + " has no aliases");
+        for (const auto& a : r.aliases)
+          if (a.size() < 2) throw ConfigError("row " + r.code + " has a one-byte alias");
         ts.rows.push_back(std::move(r));
       }
       if (const auto& sn = tn["subtotal"]) {
@@ -88,6 +92,7 @@ Template ParseTemplate(const std::string& yaml_text) {
         ts.subtotal.parts = Strings(sn["parts"], false);
         for (const auto& p : sn["positions"]) ts.subtotal.positions.push_back(p.as<int>());
       }
+      ts.BuildAliasIndex();
       t.tables.push_back(std::move(ts));
     }
     for (const auto& rn : root["rules"]) {
@@ -108,6 +113,7 @@ Template ParseTemplate(const std::string& yaml_text) {
     throw ConfigError(std::string("template: ") + e.what());
   }
   t.source_text = yaml_text;
+  t.rule_program = CompileRules(t);
   return t;
 }
 

@@ -15,20 +15,26 @@ struct RowMatch {
   bool ambiguous = false;
 };
 
+// The alias ending last in the evidence wins (ties: the longer alias). Aliases are found by
+// their first byte pair, so one pass over the evidence replaces a search per alias.
 RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
   RowMatch m;
   std::size_t best_end = 0, best_len = 0;
-  for (std::size_t i = 0; i < t.rows.size(); ++i) {
-    for (const auto& alias : t.rows[i].aliases) {
-      std::size_t pos = evidence.rfind(alias);
-      if (pos == std::string::npos) continue;
+  const std::size_t n = evidence.size();
+  for (std::size_t pos = 0; pos + 1 < n; ++pos) {
+    auto range = t.alias_index.equal_range(
+        static_cast<unsigned char>(evidence[pos]) << 8 | static_cast<unsigned char>(evidence[pos + 1]));
+    for (auto it = range.first; it != range.second; ++it) {
+      const std::string& alias = t.rows[it->second.row].aliases[it->second.alias];
+      if (alias.size() > n - pos || evidence.compare(pos, alias.size(), alias) != 0) continue;
       std::size_t end = pos + alias.size();
+      int row = it->second.row;
       if (end > best_end || (end == best_end && alias.size() > best_len)) {
-        m.row = static_cast<int>(i);
+        m.row = row;
         m.ambiguous = false;
         best_end = end;
         best_len = alias.size();
-      } else if (end == best_end && alias.size() == best_len && m.row != static_cast<int>(i)) {
+      } else if (end == best_end && alias.size() == best_len && m.row != row) {
         m.ambiguous = true;
       }
     }
@@ -42,8 +48,8 @@ RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
 
 std::string JoinLabels(const Segment& s) {
   std::string out;
-  for (const auto& l : s.labels) out += l.text;
-  return NormalizeLabel(out);
+  for (const auto& l : s.labels) out += l.norm;
+  return out;
 }
 
 // Field position of each of `cols` in the tab-separated header rows, or empty if not all found.
@@ -62,7 +68,7 @@ std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>&
       for (const Segment* s : header)
         for (const auto& l : s->labels)
           for (const auto& a : c->header_aliases)
-            if (NormalizeLabel(l.text) == a) found.insert(l.field);
+            if (l.norm == a) found.insert(l.field);
       positions[key] = std::vector<int>(found.begin(), found.end());
     }
     int k = used[key]++;

@@ -10,31 +10,48 @@ namespace {
 // Headings are short lines (a paragraph that mentions a table's name is not its heading).
 constexpr std::size_t kMaxHeadingBytes = 40 * 3;
 
-bool IsHeading(const std::string& line, const std::vector<std::string>& keywords) {
-  std::string text = utf8::Trim(line);
-  if (text.empty() || text.size() > kMaxHeadingBytes) return false;
-  if (text.find('\t') != std::string::npos) return false;
-  std::string norm = NormalizeLabel(text);
-  for (const auto& k : keywords)
-    if (norm.find(k) != std::string::npos) return true;
-  return false;
-}
+// Normalised text of a line if it is short enough to be a heading, else "" (computed once).
+class HeadingCandidates {
+ public:
+  explicit HeadingCandidates(const std::vector<std::string>& lines)
+      : lines_(lines), norm_(lines.size()), done_(lines.size(), 0) {}
+  bool IsHeading(int i, const std::vector<std::string>& keywords) {
+    if (!done_[i]) {
+      done_[i] = 1;
+      const std::string& line = lines_[i];
+      if (line.size() <= kMaxHeadingBytes + 16 && line.find('\t') == std::string::npos) {
+        std::string text = utf8::Trim(line);
+        if (!text.empty() && text.size() <= kMaxHeadingBytes) norm_[i] = NormalizeLabel(text);
+      }
+    }
+    if (norm_[i].empty()) return false;
+    for (const auto& k : keywords)
+      if (norm_[i].find(k) != std::string::npos) return true;
+    return false;
+  }
+
+ private:
+  const std::vector<std::string>& lines_;
+  std::vector<std::string> norm_;
+  std::vector<char> done_;
+};
 
 }  // namespace
 
-int FindEndHeading(const std::vector<std::string>& lines, const Template& tmpl, int from) {
-  for (int i = from; i < static_cast<int>(lines.size()); ++i)
-    if (IsHeading(lines[i], tmpl.end_headings)) return i;
+namespace {
+
+int FindEndHeading(HeadingCandidates& h, const Template& tmpl, int from, int n) {
+  for (int i = from; i < n; ++i)
+    if (h.IsHeading(i, tmpl.end_headings)) return i;
   return -1;
 }
 
-std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl) {
+std::vector<Section> FindSections(HeadingCandidates& h, int n, const Template& tmpl) {
   std::vector<Section> out;
-  const int n = static_cast<int>(lines.size());
   int from = 0;
   for (const auto& table : tmpl.tables) {
     for (int i = from; i < n; ++i) {
-      if (!IsHeading(lines[i], table.headings)) continue;
+      if (!h.IsHeading(i, table.headings)) continue;
       out.push_back({&table, i + 1, n});
       from = i + 1;
       break;
@@ -46,16 +63,27 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines, const T
       out[s].last = out[s + 1].first - 1;
       continue;
     }
-    int end = FindEndHeading(lines, tmpl, out[s].first);
+    int end = FindEndHeading(h, tmpl, out[s].first, n);
     if (end >= 0) out[s].last = end;
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl) {
+  HeadingCandidates h(lines);
+  return FindSections(h, static_cast<int>(lines.size()), tmpl);
+}
+
 Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl) {
   Extraction ex;
-  auto sections = FindSections(lines, tmpl);
-  ex.end_heading_found = FindEndHeading(lines, tmpl, sections.empty() ? 0 : sections.back().first) >= 0;
+  ex.cells.reserve(tmpl.CellCount());
+  HeadingCandidates h(lines);
+  const int n = static_cast<int>(lines.size());
+  auto sections = FindSections(h, n, tmpl);
+  ex.end_heading_found =
+      FindEndHeading(h, tmpl, sections.empty() ? 0 : sections.back().first, n) >= 0;
   for (const auto& table : tmpl.tables) {
     const Section* sec = nullptr;
     for (const auto& s : sections)

@@ -3,10 +3,14 @@
 #ifndef GONGKAI_EXTRACTORS_TEMPLATE_H_
 #define GONGKAI_EXTRACTORS_TEMPLATE_H_
 
+#include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
 namespace gongkai {
+
+struct RuleProgram;  // the rules compiled to cell ids (validator.h)
 
 struct ColumnSpec {
   std::string code, label;
@@ -39,6 +43,12 @@ struct TableSpec {
   std::vector<ColumnSpec> columns;
   std::vector<RowSpec> rows;
   SubtotalSpec subtotal;
+  // Row aliases by their first two bytes (BuildAliasIndex), for one-pass matching.
+  struct AliasRef {
+    int row, alias;
+  };
+  std::unordered_multimap<unsigned, AliasRef> alias_index;
+  void BuildAliasIndex();
 
   const ColumnSpec* FindColumn(const std::string& col_code) const;
   const RowSpec* FindRow(const std::string& row_code) const;
@@ -62,6 +72,7 @@ struct Template {
   std::vector<TableSpec> tables;
   std::vector<RuleSpec> rules;
   std::string source_text;  // the YAML it was read from (part of the extractor fingerprint)
+  std::shared_ptr<const RuleProgram> rule_program;  // set by config/ after parsing
 
   const TableSpec* FindTable(const std::string& table_code) const;
   std::size_t CellCount() const;  // cells of all non-optional rows

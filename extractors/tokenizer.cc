@@ -14,6 +14,7 @@ Token MakeToken(std::string text, int line, int field) {
   Token t;
   t.text = utf8::Trim(text);
   t.cell = ClassifyCell(t.text);
+  if (t.IsText()) t.norm = NormalizeLabel(t.text);
   t.line = line;
   t.field = field;
   return t;
@@ -126,7 +127,7 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
   std::vector<Segment> out;
   auto rows = ReadRows(lines, first, last);
   for (std::size_t u = 0; u < rows.size(); ++u) {
-    const PhysicalRow& row = rows[u];
+    PhysicalRow& row = rows[u];
     Segment seg;
     seg.layout = row.layout;
     seg.unit = static_cast<int>(u);
@@ -138,7 +139,7 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
       seg.layout = row.layout;
       seg.unit = static_cast<int>(u);
     };
-    for (const Token& t : row.cells) {
+    for (Token& t : row.cells) {
       if (t.IsText()) {
         // A label after numbers starts the next row, except in PDF words, where numbers
         // between two labels of one line belong to the label ("保留 4 位小数").
@@ -147,12 +148,13 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
           if (v.IsBlank()) continue;
           v.cell = CellText{};
           v.cell.kind = CellText::Kind::kText;
-          seg.labels.push_back(v);
+          v.norm = NormalizeLabel(v.text);
+          seg.labels.push_back(std::move(v));
         }
         seg.values.clear();
-        seg.labels.push_back(t);
+        seg.labels.push_back(std::move(t));
       } else {
-        seg.values.push_back(t);
+        seg.values.push_back(std::move(t));
       }
     }
     flush();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractors/cell_value.h"
+#include "extractors/template.h"
 
 namespace gongkai {
 
@@ -21,6 +22,7 @@ enum class Layout { kCells, kFields, kWords };
 
 struct Token {
   std::string text;  // trimmed cell text
+  std::string norm;  // NormalizeLabel(text), for text tokens only
   CellText cell;     // its classification
   int line = 0;      // 1-based source line
   int field = 0;     // index of the cell within its physical row

@@ -66,13 +66,28 @@ bool IsSpace(char32_t cp) {
 }
 
 std::string Trim(std::string_view s) {
+  auto ascii_space = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   std::size_t b = 0, e = s.size();
   while (b < e) {
+    unsigned char c = static_cast<unsigned char>(s[b]);
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      ++b;
+      continue;
+    }
     std::size_t j = b;
     if (!IsSpace(Next(s, j))) break;
     b = j;
   }
   while (e > b) {
+    unsigned char c = static_cast<unsigned char>(s[e - 1]);
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      --e;
+      continue;
+    }
     std::size_t k = e - 1;
     while (k > b && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
     std::size_t j = k;

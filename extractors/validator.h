@@ -5,6 +5,7 @@
 #ifndef GONGKAI_EXTRACTORS_VALIDATOR_H_
 #define GONGKAI_EXTRACTORS_VALIDATOR_H_
 
+#include <memory>
 #include <vector>
 
 #include "extractors/template.h"
@@ -12,8 +13,12 @@
 
 namespace gongkai {
 
+// Uses tmpl.rule_program when set (config/ compiles it once per template), else compiles.
 std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& cells,
                                  std::vector<Finding>* findings);
+
+// Resolves the template's rules to cell ids once, so validating a report does no parsing.
+std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl);
 
 }  // namespace gongkai
 

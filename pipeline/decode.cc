@@ -59,6 +59,18 @@ Utf8Census CensusUtf8(std::string_view s) {
   Utf8Census c;
   std::size_t i = 0;
   while (i < s.size()) {
+    const unsigned char c0 = static_cast<unsigned char>(s[i]);
+    if (c0 < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c0 >= 0xE1 && c0 <= 0xEC && i + 2 < s.size() &&  // the CJK bulk: no overlong/surrogate
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      ++c.multibyte;
+      i += 3;
+      continue;
+    }
     std::size_t before = i;
     char32_t cp = utf8::Next(s, i);
     bool replacement = i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD";
@@ -73,19 +85,59 @@ Utf8Census CensusUtf8(std::string_view s) {
 
 }  // namespace
 
+// Bytes that may start something NormalizeLine changes.
+struct SpecialBytes {
+  bool bits[256] = {};
+  constexpr SpecialBytes() {
+    for (int c : {0xC2, 0xE2, 0xE3, 0xEF, 0x0B, 0x0C, 0x0D}) bits[c] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 std::string NormalizeLine(std::string_view line) {
+  // Byte-level with a pass-through fast path: only the lead bytes of what we fold are examined
+  // (NBSP C2 A0; U+2000-block spaces and zero-width E2 80 xx; U+3000 E3 80 80; full-width
+  // digits and ．／－ EF BC xx; BOM EF BB BF).
   std::string out;
   out.reserve(line.size());
-  utf8::ForEachCodePoint(line, [&](char32_t cp) {
-    if (cp >= 0xFF10 && cp <= 0xFF19) cp = cp - 0xFF10 + '0';  // full-width digits
-    else if (cp == 0xFF0E) cp = '.';
-    else if (cp == 0xFF0F) cp = '/';
-    else if (cp == 0xFF0D) cp = '-';
-    else if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D) return;
-    else if (cp != '\t' && utf8::IsSpace(cp)) cp = ' ';
-    utf8::Append(out, cp);
-  });
-  return StripDebris(std::move(out));
+  const auto* s = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t n = line.size();
+  bool debris = false;
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t run = i;
+    while (run < n && !kSpecial.bits[s[run]]) ++run;
+    out.append(line.data() + i, run - i);
+    i = run;
+    if (i >= n) break;
+    unsigned char c = s[i];
+    if (c == '\v' || c == '\f' || c == '\r') {
+      out += ' ';
+      ++i;
+    } else if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+      out += ' ';
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+               (s[i + 2] == 0x82 || s[i + 2] == 0x83 || s[i + 2] == 0x89 || s[i + 2] == 0xAF)) {
+      out += ' ';
+      i += 3;
+    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x8B && s[i + 2] <= 0x8D) {
+      i += 3;  // zero-width space / non-joiner / joiner
+    } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+      out += ' ';
+      i += 3;
+    } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
+      i += 3;
+    } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] >= 0x8D && s[i + 2] <= 0x99) {
+      out += "-./0123456789"[s[i + 2] - 0x8D];  // U+FF0D..U+FF19
+      i += 3;
+    } else {
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+  for (char ch : out) debris = debris || ch == '[' || ch == '*';
+  return debris ? StripDebris(std::move(out)) : out;
 }
 
 DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
@@ -102,27 +154,31 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (bytes.find('\0') != std::string_view::npos)
     return fail("binary", "file contains NUL bytes: not a text export");
-  std::string text;
+  std::string converted;
+  std::string_view text;
   Utf8Census census = CensusUtf8(bytes);
   if (census.invalid == 0) {
     r.encoding = "UTF-8";
-    text.assign(bytes);
+    text = bytes;
   } else if (census.multibyte >= 4 * census.invalid) {
     // Mostly UTF-8 with some broken sequences: a damaged file, not another encoding.
     return fail("invalid_utf8", std::to_string(census.invalid) +
                                     " malformed UTF-8 sequences, the first at byte " +
                                     std::to_string(census.first_invalid));
-  } else if (ToUtf8FromGb18030(bytes, text) && utf8::IsValid(text)) {
+  } else if (ToUtf8FromGb18030(bytes, converted) && utf8::IsValid(converted)) {
     r.encoding = "GB18030";
+    text = converted;
   } else {
     return fail("invalid_encoding", "neither valid UTF-8 nor GB18030");
   }
   bool any_visible = false;
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t nl = text.find_first_of("\r\n", start);
+    std::size_t nl = start;
+    while (nl < text.size() && text[nl] != '\n' && text[nl] != '\r') ++nl;
+    if (nl == text.size()) nl = std::string::npos;
     std::size_t end = nl == std::string::npos ? text.size() : nl;
-    std::string line = NormalizeLine(std::string_view(text).substr(start, end - start));
+    std::string line = NormalizeLine(text.substr(start, end - start));
     if (!any_visible && !utf8::Trim(line).empty()) any_visible = true;
     r.lines.push_back(std::move(line));
     if (nl == std::string::npos) break;

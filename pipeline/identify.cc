@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "extractors/extractor.h"
 #include "extractors/utf8.h"
 
 namespace gongkai {
@@ -123,8 +124,14 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
   }
 
   // Edition: the year decides; phrases only one edition prints confirm or overrule it.
+  // Only the tables are searched: narrative may quote any phrase.
+  int from = 0, to = static_cast<int>(lines.size());
+  if (!templates.empty()) {
+    auto sections = FindSections(lines, templates.front());
+    if (!sections.empty()) from = sections.front().first, to = sections.back().last;
+  }
   std::string all;
-  for (const auto& l : lines) all += NormalizeLabel(l);
+  for (int i = from; i < to; ++i) all += NormalizeLabel(lines[i]);
   const Template* by_year = nullptr;
   const Template* by_text = nullptr;
   int editions_seen = 0;
