@@ -1,5 +1,6 @@
 #include "loaders/loader.h"
 
+#include "loaders/postgres_loader.h"
 #include "loaders/sqlite_loader.h"
 
 namespace gongkai {
@@ -12,8 +13,7 @@ bool IsPostgresTarget(const std::string& warehouse) {
 }
 
 std::unique_ptr<Loader> OpenLoader(const LoadOptions& options) {
-  if (IsPostgresTarget(options.warehouse))
-    throw LoadError("PostgreSQL warehouses are not supported by this build");
+  if (IsPostgresTarget(options.warehouse)) return OpenPostgresLoader(options.warehouse);
   return OpenSqliteLoader(options.warehouse);
 }
 

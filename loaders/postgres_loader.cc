@@ -1,0 +1,469 @@
+#include "loaders/postgres_loader.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <optional>
+#include <pqxx/pqxx>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "loaders/sql_files.h"
+
+namespace gongkai {
+namespace {
+
+// Advisory lock keys (any constants will do; these are "gongkai" and "gongkaR" in ASCII).
+// kPrepareLockKey serialises Prepare() of concurrent processes (transaction-scoped);
+// kRunLockKey is the run lock, held by a session for its lifetime (TryLockRun).
+constexpr long long kPrepareLockKey = 0x676f6e676b6169LL;
+constexpr long long kRunLockKey = 0x676f6e676b6152LL;
+
+// --- keeping the password out of every message ---
+
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// Everything in a conninfo that may be (part of) a password, as written and as libpq reads it:
+// the password= keyword or URL parameter, the user-info of a URL, and PGPASSWORD. Deliberately
+// generous: these strings are blanked out of every message, whatever libpq's parser made of the
+// conninfo (its syntax errors quote parts of it).
+std::vector<std::string> FindSecrets(const std::string& conninfo) {
+  std::vector<std::string> out;
+  auto add = [&out](const std::string& s) {
+    if (s.empty()) return;
+    out.push_back(s);
+    out.push_back(PercentDecode(s));
+  };
+  char* err = nullptr;
+  if (PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &err)) {
+    for (PQconninfoOption* o = opts; o->keyword; ++o)
+      if (o->val && std::string(o->keyword) == "password") add(o->val);
+    PQconninfoFree(opts);
+  }
+  if (err) PQfreemem(err);
+  // scheme://user:password@host (libpq ends the user-info at the first '@'; a password with an
+  // unencoded '@' is taken up to the last one as well).
+  for (auto at = conninfo.find("://"); at != std::string::npos; at = conninfo.find("://", at + 3)) {
+    std::size_t start = at + 3;
+    std::size_t end = conninfo.find_first_of("@/", start);
+    for (std::size_t stop : {end, conninfo.rfind('@')}) {
+      if (stop == std::string::npos || stop < start || conninfo[stop] != '@') continue;
+      std::string userinfo = conninfo.substr(start, stop - start);
+      auto colon = userinfo.find(':');
+      if (colon == std::string::npos) continue;
+      std::string password = userinfo.substr(colon + 1);
+      add(password);
+      // libpq reads "u:p@ss@host" as password "p" at host "ss@host": blank the pieces too.
+      for (std::size_t from = 0, to; from <= password.size(); from = to + 1) {
+        to = std::min(password.find('@', from), password.size());
+        if (to - from < password.size()) add(password.substr(from, to - from));
+      }
+    }
+  }
+  // password=value, password = 'quoted \' value', ?password=value&...
+  std::string lower = conninfo;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (auto at = lower.find("password"); at != std::string::npos;
+       at = lower.find("password", at + 1)) {
+    std::size_t i = at + 8;
+    while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i]))) ++i;
+    if (i >= conninfo.size() || conninfo[i] != '=') continue;
+    ++i;
+    while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i]))) ++i;
+    std::string value;
+    if (i < conninfo.size() && conninfo[i] == '\'') {
+      for (++i; i < conninfo.size() && conninfo[i] != '\''; ++i) {
+        if (conninfo[i] == '\\' && i + 1 < conninfo.size()) ++i;
+        value += conninfo[i];
+      }
+      add(value);
+    } else {
+      while (i < conninfo.size() && !std::isspace(static_cast<unsigned char>(conninfo[i])) &&
+             conninfo[i] != '&')
+        value += conninfo[i++];
+      add(value);
+    }
+  }
+  if (const char* env = std::getenv("PGPASSWORD")) add(env);
+  std::sort(out.begin(), out.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// One line, no password: secrets blanked, runs of white space (libpq's messages span lines)
+// folded into one space.
+std::string Clean(std::string msg, const std::vector<std::string>& secrets) {
+  for (const auto& s : secrets)
+    for (auto at = msg.find(s); at != std::string::npos; at = msg.find(s, at + 3))
+      msg.replace(at, s.size(), "***");
+  std::string out;
+  bool space = false;
+  for (char ch : msg) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
+std::string DescribeParsed(const std::string& conninfo) {
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &err);
+  if (err) PQfreemem(err);
+  if (!opts) return "PostgreSQL (unparsable connection string)";
+  std::string out = "PostgreSQL";
+  for (const char* key : {"service", "host", "hostaddr", "port", "dbname", "user"}) {
+    for (PQconninfoOption* o = opts; o->keyword; ++o)
+      if (o->val && *o->val && std::string(o->keyword) == key) out += std::string(" ") + key + "=" + o->val;
+  }
+  PQconninfoFree(opts);
+  if (out == "PostgreSQL") out += " (libpq defaults)";
+  return Clean(out, FindSecrets(conninfo));
+}
+
+// --- values as COPY and parameters take them ---
+
+using OptText = std::optional<std::string>;
+
+// Empty means NULL, as the SQLite loader's OptText.
+OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
+
+// Shortest text that reads back as the same double (COPY parses it with strtod).
+OptText Real(const std::optional<double>& v) {
+  if (!v) return {};
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, *v);
+  return std::string(buf, res.ptr);
+}
+
+class PostgresLoader : public Loader {
+ public:
+  explicit PostgresLoader(const std::string& conninfo)
+      : secrets_(FindSecrets(conninfo)), describe_(DescribePostgresTarget(conninfo)) {
+    try {
+      conn_ = std::make_unique<pqxx::connection>(conninfo);
+    } catch (const std::exception& e) {
+      throw LoadError(Clean("cannot connect to " + describe_ + ": " + e.what(), secrets_));
+    }
+    Guard("setting up the session", [&] {
+      conn_->set_client_encoding("UTF8");
+      pqxx::nontransaction tx(*conn_);
+      tx.exec("SET client_min_messages TO warning");  // no NOTICEs on stderr (DROP ... IF EXISTS)
+      tx.exec("SET application_name TO 'gongkai'");
+      std::string where = "PostgreSQL";
+      auto part = [&where](const char* key, const char* val) {
+        if (val && *val) where += std::string(" ") + key + "=" + val;
+      };
+      part("host", conn_->hostname());
+      part("port", conn_->port());
+      part("dbname", conn_->dbname());
+      part("user", conn_->username());
+      describe_ = Clean(where, secrets_);
+      conn_->prepare("upsert_report",
+                     "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
+                     "extractor_version, status) VALUES ($1,$2,$3,$4,$5,'failed') "
+                     "ON CONFLICT (source_path) DO UPDATE SET "
+                     "content_sha256=excluded.content_sha256, size_bytes=excluded.size_bytes, "
+                     "mtime_ns=excluded.mtime_ns, extractor_version=excluded.extractor_version "
+                     "RETURNING report_id");
+      conn_->prepare("loaded_report",
+                     "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
+                     "title=$1, unit=$2, year=$3, county=$4, county_source=$5, edition=$6, "
+                     "cell_count=$7, finding_count=$8, encoding=$9 WHERE report_id=$10");
+      conn_->prepare("failed_report",
+                     "UPDATE report SET status='failed', error_kind=$1, error_message=$2, "
+                     "title=NULL, unit=NULL, year=NULL, county=NULL, county_source=NULL, "
+                     "edition=NULL, cell_count=0, finding_count=0, encoding=NULL "
+                     "WHERE report_id=$3");
+      conn_->prepare("delete_cells", "DELETE FROM cell WHERE report_id=$1");
+      conn_->prepare("delete_findings", "DELETE FROM finding WHERE report_id=$1");
+      conn_->prepare("delete_rules", "DELETE FROM rule_result WHERE report_id=$1");
+    });
+  }
+
+  void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
+    Guard("preparing the schema", [&] {
+      pqxx::work tx(*conn_);
+      tx.exec_params("SELECT pg_advisory_xact_lock($1)", kPrepareLockKey);
+      tx.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      int version = ReadVersion(tx);
+      for (const SqlFile* m : Migrations("postgres")) {
+        if (MigrationVersion(*m) <= version) continue;
+        tx.exec(m->text);
+        version = MigrationVersion(*m);
+        tx.exec("DELETE FROM schema_version");
+        tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", version);
+      }
+      auto views = Views();
+      for (auto it = views.rbegin(); it != views.rend(); ++it)
+        tx.exec("DROP VIEW IF EXISTS " + it->name + " CASCADE");  // names from our sql/ files
+      for (const auto& v : views) tx.exec(v.file->text);
+      WriteDimensions(tx, templates, gazetteer);
+      tx.commit();
+    });
+  }
+
+  void LoadReport(const ReportRecord& r) override {
+    Guard("loading " + r.source.path, [&] {
+      pqxx::work tx(*conn_);
+      long long id = UpsertReport(tx, r.source, r.content_sha256, r.extractor_version);
+      tx.exec_prepared("loaded_report", r.identity.title, r.identity.unit, r.identity.year,
+                       Opt(r.identity.county.value_or("")), Opt(r.identity.county_source),
+                       r.identity.edition, static_cast<long long>(r.cells.size()),
+                       static_cast<long long>(r.findings.size()), Opt(r.encoding), id);
+      if (!r.cells.empty()) {
+        pqxx::stream_to cell(tx, "cell",
+                             std::vector<std::string>{"report_id", "table_code", "row_code",
+                                                      "col_code", "state", "value", "measure",
+                                                      "raw", "source_line"});
+        for (const auto& c : r.cells)
+          cell << std::make_tuple(id, c.table, c.row, c.col, std::string(CellStateName(c.state)),
+                                  Real(c.value), c.measure, c.raw, static_cast<long long>(c.line));
+        cell.complete();
+      }
+      if (!r.findings.empty()) {
+        pqxx::stream_to finding(tx, "finding",
+                                std::vector<std::string>{"report_id", "seq", "kind", "severity",
+                                                         "table_code", "row_code", "col_code",
+                                                         "source_line", "raw", "message"});
+        long long seq = 0;
+        for (const auto& f : r.findings)
+          finding << std::make_tuple(
+              id, ++seq, f.kind, std::string(SeverityName(f.severity)), Opt(f.table), Opt(f.row),
+              Opt(f.col), f.line > 0 ? std::optional<long long>(f.line) : std::nullopt, Opt(f.raw),
+              f.message);
+        finding.complete();
+      }
+      if (!r.rules.empty()) {
+        pqxx::stream_to rule(tx, "rule_result",
+                             std::vector<std::string>{"report_id", "rule_key", "subject",
+                                                      "lhs_terms", "rhs_terms", "lhs", "rhs",
+                                                      "diff", "status"});
+        for (const auto& x : r.rules)
+          rule << std::make_tuple(id, x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
+                                  Real(x.lhs), Real(x.rhs), Real(x.diff),
+                                  std::string(RuleStatusName(x.status)));
+        rule.complete();
+      }
+      tx.commit();
+    });
+  }
+
+  void LoadFailure(const FailedFile& f) override {
+    Guard("recording the failure of " + f.source.path, [&] {
+      pqxx::work tx(*conn_);
+      long long id = UpsertReport(tx, f.source, f.content_sha256, f.extractor_version);
+      tx.exec_prepared("failed_report", f.error_kind, f.message, id);
+      tx.commit();
+    });
+  }
+
+  int SchemaVersion() override {
+    int version = 0;
+    Guard("reading the schema version", [&] {
+      pqxx::work tx(*conn_);
+      version = ReadVersion(tx);
+      tx.commit();
+    });
+    return version;
+  }
+
+  // A session-level advisory lock: held until this loader's connection closes, so a killed
+  // run never leaves it behind.
+  bool TryLockRun() override {
+    if (run_locked_) return true;
+    Guard("taking the run lock", [&] {
+      pqxx::nontransaction tx(*conn_);
+      run_locked_ = tx.exec_params("SELECT pg_try_advisory_lock($1)", kRunLockKey)[0][0].as<bool>();
+    });
+    return run_locked_;
+  }
+
+  std::vector<ManifestEntry> Manifest() override {
+    std::vector<ManifestEntry> out;
+    Guard("reading the manifest", [&] {
+      pqxx::work tx(*conn_);
+      auto rows = tx.exec(
+          "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), COALESCE(content_sha256, ''), "
+          "extractor_version, status FROM report ORDER BY source_path");
+      for (const auto& row : rows) {
+        ManifestEntry e;
+        e.source.path = row[0].as<std::string>();
+        e.source.size = row[1].as<std::uint64_t>();
+        e.source.mtime_ns = row[2].as<long long>();
+        e.content_sha256 = row[3].as<std::string>();
+        e.extractor_version = row[4].as<std::string>();
+        e.status = row[5].as<std::string>();
+        out.push_back(std::move(e));
+      }
+      tx.commit();
+    });
+    return out;
+  }
+
+  long long BeginRun(const RunRecord& run) override {
+    long long id = 0;
+    Guard("starting the run log", [&] {
+      pqxx::work tx(*conn_);
+      tx.exec("UPDATE run SET status='aborted' WHERE status='running'");
+      id = tx.exec_params("INSERT INTO run (started_at, status, extractor_version) "
+                          "VALUES ($1, 'running', $2) RETURNING run_id",
+                          run.started_at, run.extractor_version)[0][0]
+               .as<long long>();
+      tx.commit();
+    });
+    return id;
+  }
+
+  void FinishRun(long long run_id, const RunRecord& run) override {
+    Guard("finishing the run log", [&] {
+      pqxx::work tx(*conn_);
+      tx.exec_params("UPDATE run SET finished_at=$1, status='finished', exit_code=$2, "
+                     "files_seen=$3, loaded=$4, skipped=$5, failed=$6, missing=$7, removed=$8, "
+                     "findings=$9 WHERE run_id=$10",
+                     run.finished_at, run.exit_code, run.files_seen, run.loaded, run.skipped,
+                     run.failed, run.missing, run.removed, run.findings, run_id);
+      for (const auto& x : run.files)
+        tx.exec_params("INSERT INTO run_file (run_id, source_path, outcome, error_kind, message) "
+                       "VALUES ($1,$2,$3,$4,$5) ON CONFLICT (run_id, source_path) DO UPDATE SET "
+                       "outcome=excluded.outcome, error_kind=excluded.error_kind, "
+                       "message=excluded.message",
+                       run_id, x.path, x.outcome, Opt(x.error_kind), Opt(x.message));
+      tx.commit();
+    });
+  }
+
+  // The child rows go with it (ON DELETE CASCADE).
+  void RemoveReport(const std::string& source_path) override {
+    Guard("removing " + source_path, [&] {
+      pqxx::work tx(*conn_);
+      tx.exec_params("DELETE FROM report WHERE source_path=$1", source_path);
+      tx.commit();
+    });
+  }
+
+  std::string Describe() const override { return describe_; }
+
+ private:
+  // Runs f; any fault becomes a one-line LoadError without the password.
+  template <typename F>
+  void Guard(const std::string& what, F&& f) {
+    try {
+      f();
+    } catch (const LoadError&) {
+      throw;
+    } catch (const pqxx::broken_connection& e) {
+      throw LoadError(Clean("lost the connection to " + describe_ + " while " + what + ": " +
+                                e.what(),
+                            secrets_));
+    } catch (const std::exception& e) {
+      throw LoadError(Clean(describe_ + ": " + what + ": " + e.what(), secrets_));
+    }
+  }
+
+  static int ReadVersion(pqxx::work& tx) {
+    auto exists = tx.exec("SELECT to_regclass('schema_version') IS NOT NULL");
+    if (!exists[0][0].as<bool>()) return 0;
+    return tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0].as<int>();
+  }
+
+  // Keeps the report_id of an earlier load of the same path and clears its child rows. The
+  // upsert locks the report row until commit, so two processes loading the same path queue up.
+  static long long UpsertReport(pqxx::work& tx, const SourceFile& src, const std::string& sha,
+                                const std::string& ver) {
+    long long id = tx.exec_prepared("upsert_report", src.path, Opt(sha),
+                                    static_cast<long long>(src.size),
+                                    static_cast<long long>(src.mtime_ns), ver)[0][0]
+                       .as<long long>();
+    tx.exec_prepared("delete_cells", id);
+    tx.exec_prepared("delete_findings", id);
+    tx.exec_prepared("delete_rules", id);
+    return id;
+  }
+
+  static void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
+                              const Gazetteer& gazetteer) {
+    for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
+      tx.exec(std::string("DELETE FROM ") + t);
+    // A table code shared by editions keeps its first label (the SQLite loader's INSERT OR
+    // IGNORE).
+    std::set<std::string> seen;
+    {
+      pqxx::stream_to table(tx, "dim_table", std::vector<std::string>{"table_code", "label_zh"});
+      for (const auto& t : templates)
+        for (const auto& ts : t.tables)
+          if (seen.insert(ts.code).second) table << std::make_tuple(ts.code, ts.label);
+      table.complete();
+    }
+    {
+      pqxx::stream_to row(tx, "dim_row",
+                          std::vector<std::string>{"edition", "table_code", "row_code",
+                                                   "label_zh", "group_zh", "sort_order"});
+      for (const auto& t : templates)
+        for (const auto& ts : t.tables) {
+          long long order = 0;
+          for (const auto& r : ts.rows)
+            row << std::make_tuple(static_cast<long long>(t.edition), ts.code, r.code, r.label,
+                                   Opt(r.group), ++order);
+        }
+      row.complete();
+    }
+    {
+      pqxx::stream_to col(tx, "dim_col",
+                          std::vector<std::string>{"edition", "table_code", "col_code",
+                                                   "label_zh", "measure", "sort_order"});
+      for (const auto& t : templates)
+        for (const auto& ts : t.tables) {
+          long long order = 0;
+          for (const auto& c : ts.columns)
+            col << std::make_tuple(static_cast<long long>(t.edition), ts.code, c.code, c.label,
+                                   c.measure, ++order);
+        }
+      col.complete();
+    }
+    {
+      std::set<std::pair<std::string, std::string>> entries;
+      for (const auto& [county, unit] : gazetteer.entries) entries.emplace(county, unit);
+      pqxx::stream_to gz(tx, "gazetteer", std::vector<std::string>{"county", "unit"});
+      for (const auto& [county, unit] : entries) gz << std::make_tuple(county, unit);
+      gz.complete();
+    }
+  }
+
+  std::vector<std::string> secrets_;
+  std::string describe_;
+  std::unique_ptr<pqxx::connection> conn_;
+  bool run_locked_ = false;
+};
+
+}  // namespace
+
+std::string DescribePostgresTarget(const std::string& conninfo) { return DescribeParsed(conninfo); }
+
+std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo) {
+  return std::make_unique<PostgresLoader>(conninfo);
+}
+
+}  // namespace gongkai
