@@ -52,6 +52,14 @@ std::string JoinLabels(const Segment& s) {
   return out;
 }
 
+// A header without its trailing note: "采购总金额(单位:万元)" -> "采购总金额".
+std::string_view WithoutNote(const std::string& header) {
+  if (header.empty() || header.back() != ')') return header;
+  std::size_t open = header.rfind('(');
+  return open == std::string::npos || open == 0 ? std::string_view(header)
+                                                : std::string_view(header).substr(0, open);
+}
+
 // Field position of each of `cols` in the tab-separated header rows, or empty if not all found.
 std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
                              const std::vector<const Segment*>& header) {
@@ -68,7 +76,7 @@ std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>&
       for (const Segment* s : header)
         for (const auto& l : s->labels)
           for (const auto& a : c->header_aliases)
-            if (l.norm == a) found.insert(l.field);
+            if (WithoutNote(l.norm) == a) found.insert(l.field);
       positions[key] = std::vector<int>(found.begin(), found.end());
     }
     int k = used[key]++;
