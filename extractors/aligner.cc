@@ -171,8 +171,9 @@ class TableAligner {
       return;
     }
     std::vector<Cell> row_cells;
+    row_cells.reserve(row.cols.size());
     for (std::size_t i = 0; i < row.cols.size(); ++i) {
-      auto cell = MakeCell(row, *t_.FindColumn(row.cols[i]), (*tokens)[i], seg.line, evidence);
+      auto cell = MakeCell(row, *t_.FindColumn(row.cols[i]), *(*tokens)[i], seg.line, evidence);
       if (cell) row_cells.push_back(std::move(*cell));
     }
     auto prev = placed_.find(row.code);
@@ -192,38 +193,37 @@ class TableAligner {
     order_.push_back(row.code);
   }
 
-  // Chooses which token fills each column; nullopt (with a reason) when not certain.
-  std::optional<std::vector<Token>> Place(const Segment& seg, const RowSpec& row,
-                                          const std::vector<int>& frame, std::string* why) {
+  // Chooses which token fills each column (kBlank for a blank position); nullopt (with a reason)
+  // when not certain.
+  std::optional<std::vector<const Token*>> Place(const Segment& seg, const RowSpec& row,
+                                                 const std::vector<int>& frame, std::string* why) {
+    static const Token kBlank;
     const std::size_t n = row.cols.size();
-    std::vector<Token> present;
+    std::vector<const Token*> present;
+    present.reserve(seg.values.size());
     for (const auto& v : seg.values)
-      if (!v.IsBlank()) present.push_back(v);
-    auto blank_at = [&](int field) {
-      Token b;
-      b.line = seg.line;
-      b.field = field;
-      return b;
-    };
+      if (!v.IsBlank()) present.push_back(&v);
     if (present.size() == n) return present;
     if (present.size() < n) {
-      std::optional<std::vector<Token>> by_count, by_frame;
-      if (seg.layout != Layout::kWords && seg.values.size() == n) by_count = seg.values;
+      std::optional<std::vector<const Token*>> by_count, by_frame;
+      if (seg.layout != Layout::kWords && seg.values.size() == n) {
+        by_count.emplace();
+        for (const auto& v : seg.values) by_count->push_back(&v);
+      }
       if (!frame.empty()) {
-        std::vector<Token> out;
-        for (int f : frame) out.push_back(blank_at(f));
+        std::vector<const Token*> out(n, &kBlank);
         bool fits = true;
-        for (const auto& v : present) {
+        for (const Token* v : present) {
           bool placed = false;
           for (std::size_t i = 0; i < n; ++i)
-            if (frame[i] == v.field) out[i] = v, placed = true;
+            if (frame[i] == v->field) out[i] = v, placed = true;
           fits = fits && placed;
         }
-        if (fits) by_frame = out;
+        if (fits) by_frame = std::move(out);
       }
       if (by_count && by_frame) {
         for (std::size_t i = 0; i < n; ++i)
-          if ((*by_count)[i].text != (*by_frame)[i].text) {
+          if ((*by_count)[i]->text != (*by_frame)[i]->text) {
             *why = "the cells after the label and the header's columns place the values "
                    "differently";
             return std::nullopt;
@@ -238,15 +238,15 @@ class TableAligner {
     return PlaceWithSubtotal(seg, row, present, why);
   }
 
-  std::optional<std::vector<Token>> PlaceWithSubtotal(const Segment& seg, const RowSpec& row,
-                                                      const std::vector<Token>& present,
-                                                      std::string* why) {
+  std::optional<std::vector<const Token*>> PlaceWithSubtotal(
+      const Segment& seg, const RowSpec& row, const std::vector<const Token*>& present,
+      std::string* why) {
     const std::size_t n = row.cols.size();
     const SubtotalSpec& st = t_.subtotal;
     *why = std::to_string(present.size()) + " values for " + std::to_string(n) + " columns";
     if (!st.enabled || present.size() != n + 1) return std::nullopt;
-    for (const auto& v : present)
-      if (v.cell.kind != CellText::Kind::kNumber) return std::nullopt;
+    for (const Token* v : present)
+      if (v->cell.kind != CellText::Kind::kNumber) return std::nullopt;
     int declared = -1;
     for (const auto& a : st.header_aliases) {
       std::size_t at = table_header_.find(a);
@@ -258,15 +258,15 @@ class TableAligner {
       declared = at < first_part ? st.positions.front() : st.positions.back();
     }
     auto reading = [&](int p, bool* adds_up) {
-      std::vector<Token> vals;
+      std::vector<const Token*> vals;
       for (std::size_t i = 0; i < present.size(); ++i)
         if (static_cast<int>(i) != p) vals.push_back(present[i]);
-      double sub = DecimalToDouble(present[p].cell.digits), parts = 0;
+      double sub = DecimalToDouble(present[p]->cell.digits), parts = 0;
       for (const auto& code : st.parts)
         for (std::size_t i = 0; i < n; ++i)
-          if (row.cols[i] == code) parts += DecimalToDouble(vals[i].cell.digits);
-      double natural = DecimalToDouble(vals.front().cell.digits);
-      double total = DecimalToDouble(vals.back().cell.digits);
+          if (row.cols[i] == code) parts += DecimalToDouble(vals[i]->cell.digits);
+      double natural = DecimalToDouble(vals.front()->cell.digits);
+      double total = DecimalToDouble(vals.back()->cell.digits);
       *adds_up = std::fabs(sub - parts) < 1e-9 && std::fabs(total - natural - sub) < 1e-9;
       return vals;
     };
@@ -279,7 +279,7 @@ class TableAligner {
                    extra + " does not equal the sum of its parts");
       return vals;
     }
-    std::vector<std::vector<Token>> consistent;
+    std::vector<std::vector<const Token*>> consistent;
     for (int p : st.positions) {
       bool ok;
       auto vals = reading(p, &ok);
@@ -291,7 +291,7 @@ class TableAligner {
     }
     for (const auto& c : consistent)
       for (std::size_t i = 0; i < n; ++i)
-        if (c[i].cell.digits != consistent.front()[i].cell.digits) {
+        if (c[i]->cell.digits != consistent.front()[i]->cell.digits) {
           *why += "; more than one reading of the extra value as " + extra + " adds up";
           return std::nullopt;
         }

@@ -90,7 +90,10 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
     }
     if (IsPageNumber(trimmed)) continue;
     if (leading_tab && tabs == 1) {
-      if (!block_open) rows.push_back({Layout::kCells, {}});
+      if (!block_open) {
+        rows.push_back({Layout::kCells, {}});
+        rows.back().cells.reserve(12);
+      }
       block_open = true;
       auto& cells = rows.back().cells;
       cells.push_back(MakeToken(raw.substr(1), line_no, static_cast<int>(cells.size())));
@@ -98,6 +101,7 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
       block_open = false;
       PhysicalRow row{Layout::kFields, {}};
       auto fields = SplitTabs(raw);
+      row.cells.reserve(fields.size());
       for (std::size_t f = 0; f < fields.size(); ++f)
         row.cells.push_back(MakeToken(fields[f], line_no, static_cast<int>(f)));
       rows.push_back(std::move(row));
@@ -107,6 +111,7 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
     } else {
       PhysicalRow row{Layout::kWords, {}};
       auto words = SplitWords(raw);
+      row.cells.reserve(words.size());
       for (std::size_t f = 0; f < words.size(); ++f)
         row.cells.push_back(MakeToken(words[f], line_no, static_cast<int>(f)));
       rows.push_back(std::move(row));
@@ -126,6 +131,7 @@ bool Segment::HasValue() const {
 std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, int last) {
   std::vector<Segment> out;
   auto rows = ReadRows(lines, first, last);
+  out.reserve(rows.size() + rows.size() / 4);
   for (std::size_t u = 0; u < rows.size(); ++u) {
     PhysicalRow& row = rows[u];
     Segment seg;
