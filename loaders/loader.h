@@ -7,8 +7,10 @@
 //   - LoadReport()/LoadFailure() replace everything stored for the same source path in one
 //     transaction: a report is either wholly there or not at all, and loading the same input
 //     again yields the same rows (report ids are kept).
-//   - TryLockRun() takes the warehouse's run lock for the loader's lifetime: a second run against
-//     the same warehouse is refused instead of interleaved.
+//   - TryLockRun(shard) takes the run lock of one shard (a set of input folders) for the loader's
+//     lifetime: a second run over the same input is refused instead of interleaved, while
+//     workers loading disjoint shards into one PostgreSQL proceed. SQLite, a single-writer file,
+//     has one lock per warehouse whatever the shard.
 //   - The manifest (what was loaded from which file, at which size/mtime/hash/version) and the
 //     run log (BeginRun/FinishRun) let nightly runs skip unchanged files.
 //   - Every database fault throws LoadError (a run-ending fault: the warehouse cannot be written).
@@ -43,9 +45,12 @@ class Loader {
 
   // Run lock and run log. The defaults throw: a loader that does not support them cannot run
   // the nightly pipeline.
-  virtual bool TryLockRun() { throw LoadError("run lock not supported by " + Describe()); }
+  virtual bool TryLockRun(const std::string& shard) {
+    throw LoadError("run lock not supported by " + Describe());
+  }
   virtual std::vector<ManifestEntry> Manifest() { throw LoadError("manifest not supported"); }
-  // Starts a run log row; marks runs left 'running' by a killed process as 'aborted'.
+  // Starts a run log row; marks runs of the same shard left 'running' by a killed process as
+  // 'aborted' (the caller holds that shard's lock, so they cannot be alive).
   virtual long long BeginRun(const RunRecord& run) { throw LoadError("run log not supported"); }
   virtual void FinishRun(long long run_id, const RunRecord& run) {
     throw LoadError("run log not supported");

@@ -19,9 +19,9 @@ namespace {
 
 // Advisory lock keys (any constants will do; these are "gongkai" and "gongkaR" in ASCII).
 // kPrepareLockKey serialises Prepare() of concurrent processes (transaction-scoped);
-// kRunLockKey is the run lock, held by a session for its lifetime (TryLockRun).
+// kRunLockClass + a hash of the shard is the run lock, held by a session for its lifetime.
 constexpr long long kPrepareLockKey = 0x676f6e676b6169LL;
-constexpr long long kRunLockKey = 0x676f6e676b6152LL;
+constexpr int kRunLockClass = 0x676b6152;
 
 // --- keeping the password out of every message ---
 
@@ -290,13 +290,15 @@ class PostgresLoader : public Loader {
     return version;
   }
 
-  // A session-level advisory lock: held until this loader's connection closes, so a killed
-  // run never leaves it behind.
-  bool TryLockRun() override {
+  // A session-level advisory lock on the shard (two keys: gongkai's, and a hash of the shard):
+  // held until this loader's connection closes, so a killed run never leaves it behind.
+  bool TryLockRun(const std::string& shard) override {
     if (run_locked_) return true;
     Guard("taking the run lock", [&] {
       pqxx::nontransaction tx(*conn_);
-      run_locked_ = tx.exec_params("SELECT pg_try_advisory_lock($1)", kRunLockKey)[0][0].as<bool>();
+      run_locked_ = tx.exec_params("SELECT pg_try_advisory_lock($1, hashtext($2))",
+                                   kRunLockClass, shard)[0][0]
+                        .as<bool>();
     });
     return run_locked_;
   }
@@ -327,10 +329,11 @@ class PostgresLoader : public Loader {
     long long id = 0;
     Guard("starting the run log", [&] {
       pqxx::work tx(*conn_);
-      tx.exec("UPDATE run SET status='aborted' WHERE status='running'");
-      id = tx.exec_params("INSERT INTO run (started_at, status, extractor_version) "
-                          "VALUES ($1, 'running', $2) RETURNING run_id",
-                          run.started_at, run.extractor_version)[0][0]
+      tx.exec_params("UPDATE run SET status='aborted' WHERE status='running' AND shard=$1",
+                     run.shard);
+      id = tx.exec_params("INSERT INTO run (shard, started_at, status, extractor_version) "
+                          "VALUES ($1, $2, 'running', $3) RETURNING run_id",
+                          run.shard, run.started_at, run.extractor_version)[0][0]
                .as<long long>();
       tx.commit();
     });

@@ -124,7 +124,7 @@ class SqliteLoader : public Loader {
     if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
   }
 
-  bool TryLockRun() override {
+  bool TryLockRun(const std::string& /*shard*/) override {
     if (lock_fd_ >= 0) return true;
     std::string lock_path = path_ + ".lock";
     int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -157,11 +157,13 @@ class SqliteLoader : public Loader {
 
   long long BeginRun(const RunRecord& run) override {
     Transaction tx(db_);
-    db_.Exec("UPDATE run SET status='aborted' WHERE status='running'");
+    Stmt(db_, "UPDATE run SET status='aborted' WHERE status='running' AND shard=?")
+        .Text(1, run.shard)
+        .Run();
     Stmt s(db_,
-           "INSERT INTO run (started_at, status, extractor_version) VALUES (?, 'running', ?) "
-           "RETURNING run_id");
-    s.Text(1, run.started_at).Text(2, run.extractor_version);
+           "INSERT INTO run (shard, started_at, status, extractor_version) "
+           "VALUES (?, ?, 'running', ?) RETURNING run_id");
+    s.Text(1, run.shard).Text(2, run.started_at).Text(3, run.extractor_version);
     s.Step();
     long long id = s.ColumnInt(0);
     s.Reset();

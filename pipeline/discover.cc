@@ -1,7 +1,8 @@
 #include "pipeline/discover.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 
 namespace gongkai {
@@ -24,13 +25,13 @@ std::vector<SourceFile> Discover(const DiscoverOptions& options) {
                                          name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
                                 });
       if (!wanted || name[0] == '.') continue;
-      auto size = it->file_size(fec);
-      auto mtime = it->last_write_time(fec);
+      // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
+      struct stat st {};
+      if (::stat(it->path().c_str(), &st) != 0) continue;  // vanished since listed
       std::int64_t mtime_ns =
-          fec ? 0
-              : std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch())
-                    .count();
-      out.push_back({it->path().lexically_normal().string(), fec ? 0 : size, mtime_ns});
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      out.push_back({it->path().lexically_normal().string(),
+                     static_cast<std::uint64_t>(st.st_size), mtime_ns});
     }
     if (ec) throw DiscoverError("cannot list " + dir + ": " + ec.message());
   }

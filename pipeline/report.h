@@ -106,6 +106,7 @@ struct FileOutcome {
 
 // One run, as the run log stores it.
 struct RunRecord {
+  std::string shard;  // the run's input folders, absolute, one per line (see Run())
   std::string started_at, finished_at;  // ISO 8601, UTC
   std::string extractor_version;
   int files_seen = 0, loaded = 0, skipped = 0, failed = 0, missing = 0, removed = 0;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -151,10 +152,22 @@ class Progress {
 
 }  // namespace
 
+std::string ShardKey(const DiscoverOptions& d) {
+  std::vector<std::string> dirs;
+  for (const auto& dir : d.input_dirs)
+    dirs.push_back(std::filesystem::absolute(dir).lexically_normal().string());
+  std::sort(dirs.begin(), dirs.end());
+  std::string key;
+  for (const auto& dir : dirs) key += dir + "\n";
+  return key;
+}
+
 RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader) {
-  if (!loader.TryLockRun())
-    throw RunLocked("another gongkai run is loading " + loader.Describe() + "; not started");
   RunRecord log;
+  log.shard = ShardKey(options.discover);
+  if (!loader.TryLockRun(log.shard))
+    throw RunLocked("another gongkai run is loading the same input into " + loader.Describe() +
+                    "; not started");
   log.started_at = NowIso();
   log.extractor_version = context.extractor_version;
   const long long run_id = loader.BeginRun(log);

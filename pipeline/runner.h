@@ -67,6 +67,9 @@ struct RunSummary {
   int ExitCode() const;
 };
 
+// The shard a run covers: its input folders, absolute, sorted, one per line.
+std::string ShardKey(const DiscoverOptions& discover);
+
 // Runs the batch into `loader` (already prepared). Throws LoadError on warehouse faults.
 RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader);
 

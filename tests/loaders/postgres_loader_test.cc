@@ -284,17 +284,20 @@ TEST_F(PostgresWarehouse, ConcurrentPrepareOfAnEmptyDatabaseIsSerialised) {
             (Rows{{std::to_string(MigrationVersion(*Migrations("postgres").back()))}}));
 }
 
-TEST_F(PostgresWarehouse, TheRunLockAdmitsOneRunAndDiesWithItsConnection) {
+TEST_F(PostgresWarehouse, TheRunLockAdmitsOneRunPerShardAndDiesWithItsConnection) {
+  const std::string shard = ShardKey(options_.discover);
   auto first = OpenPostgresLoader(db_.conninfo());
   auto second = OpenPostgresLoader(db_.conninfo());
-  EXPECT_TRUE(first->TryLockRun());
-  EXPECT_TRUE(first->TryLockRun());
-  EXPECT_FALSE(second->TryLockRun());
+  auto other_shard = OpenPostgresLoader(db_.conninfo());
+  EXPECT_TRUE(first->TryLockRun(shard));
+  EXPECT_TRUE(first->TryLockRun(shard));
+  EXPECT_FALSE(second->TryLockRun(shard));
+  EXPECT_TRUE(other_shard->TryLockRun("/another/input/folder\n"));  // a worker on another shard
   EXPECT_THROW(RunInto(*second), RunLocked);
   first.reset();  // the server releases the lock when it has noticed the disconnect
   bool locked = false;
   for (int i = 0; i < 100 && !locked; ++i) {
-    locked = second->TryLockRun();
+    locked = second->TryLockRun(shard);
     if (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_TRUE(locked);

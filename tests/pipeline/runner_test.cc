@@ -107,7 +107,7 @@ TEST_F(Nightly, AVanishedFileIsReportedAndRemovedOnlyWithPrune) {
 TEST_F(Nightly, ASecondRunIsRefusedWhileOneHoldsTheWarehouse) {
   auto first = OpenSqliteLoader(options_.load.warehouse);
   first->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
-  ASSERT_TRUE(first->TryLockRun());
+  ASSERT_TRUE(first->TryLockRun(ShardKey(options_.discover)));
   auto second = OpenSqliteLoader(options_.load.warehouse);
   EXPECT_THROW(gongkai::Run(options_, testing::ProjectContext(), *second), RunLocked);
   EXPECT_EQ(Q("SELECT count(*) FROM report"), (Rows{{"0"}}));
@@ -126,7 +126,7 @@ class VanishingLoader : public Loader {
   }
   void LoadFailure(const FailedFile& f) override { inner_->LoadFailure(f); }
   int SchemaVersion() override { return inner_->SchemaVersion(); }
-  bool TryLockRun() override { return inner_->TryLockRun(); }
+  bool TryLockRun(const std::string& shard) override { return inner_->TryLockRun(shard); }
   std::vector<ManifestEntry> Manifest() override { return inner_->Manifest(); }
   long long BeginRun(const RunRecord& r) override { return inner_->BeginRun(r); }
   void FinishRun(long long id, const RunRecord& r) override { inner_->FinishRun(id, r); }
@@ -170,6 +170,28 @@ TEST_F(Nightly, EveryBadInputIsRecordedWithItsReasonAndTheGoodFilesLoad) {
             (Rows{{"连生乡", "GB18030", "198"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM run_file WHERE outcome = 'failed'"), (Rows{{"7"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM stg_report"), (Rows{{"5"}}));
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST_F(Nightly, ARunMarksOnlyItsOwnShardsDeadRunsAborted) {
+  RunOnce();
+  // Two runs left 'running' by killed processes: one over this input, one over another shard.
+  auto loader = OpenSqliteLoader(options_.load.warehouse);
+  RunRecord dead_here, dead_elsewhere;
+  dead_here.shard = ShardKey(options_.discover);
+  dead_elsewhere.shard = "/elsewhere/\n";
+  dead_here.started_at = dead_elsewhere.started_at = "2026-01-01T00:00:00Z";
+  loader->BeginRun(dead_elsewhere);
+  loader->BeginRun(dead_here);
+  loader.reset();
+  RunOnce();
+  EXPECT_EQ(Q("SELECT run_id, status FROM run ORDER BY run_id"),
+            (Rows{{"1", "finished"}, {"2", "running"}, {"3", "aborted"}, {"4", "finished"}}));
 }
 
 }  // namespace

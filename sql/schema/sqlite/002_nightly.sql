@@ -2,10 +2,11 @@
 -- The manifest is the report table itself (path, size, mtime, content hash, extractor version).
 ALTER TABLE report ADD COLUMN mtime_ns INTEGER;
 ALTER TABLE report ADD COLUMN encoding TEXT;
--- One row per run; a run killed before it finished stays 'running' until the next run marks it
--- 'aborted'.
+-- One row per run; a run killed before it finished stays 'running' until the next run of the
+-- same shard (the same input folders) marks it 'aborted'.
 CREATE TABLE run (
   run_id            INTEGER PRIMARY KEY,
+  shard             TEXT NOT NULL,
   started_at        TEXT NOT NULL,
   finished_at       TEXT,
   status            TEXT NOT NULL CHECK (status IN ('running', 'finished', 'aborted')),
