@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL server for the test suite.
 #
-#   scripts/pg_test_server.sh start DIR   initdb a fresh cluster in DIR/data and start it,
-#                                         listening on a Unix socket in DIR and on 127.0.0.1
-#                                         at a free port; prints the superuser conninfo
-#   scripts/pg_test_server.sh stop DIR    stop it and remove DIR
+#   scripts/pg_test_server.sh start DIR   initdb a fresh cluster and start it, listening on a
+#                                         Unix socket and on 127.0.0.1 at a free port; prints
+#                                         the superuser conninfo
+#   scripts/pg_test_server.sh stop DIR    stop it and remove DIR and the cluster
 #
-# After start, DIR holds:
+# The cluster (data, socket, logs) lives in its own /tmp/gongkai_pg.XXXXXX folder, which the
+# server user can always reach (DIR may sit under a private 0700 folder, as a CI checkout does)
+# and whose path is short enough for a Unix socket. After start, DIR holds:
+#   server_dir the cluster folder
 #   conninfo   superuser over the Unix socket, no password (trust), e.g.
-#              "host=DIR port=PORT dbname=postgres user=postgres"
+#              "host=/tmp/gongkai_pg.XXXXXX port=PORT dbname=postgres user=postgres"
 #   port       the TCP port on 127.0.0.1 (password authentication, scram-sha-256)
 #   role       "USER PASSWORD" of a LOGIN role for password tests over TCP
 #
@@ -64,10 +67,17 @@ fi
 
 pgctl() { "${as_user[@]}" "$bindir/pg_ctl" "$@"; }
 
+srv=""
+if [[ -f "$dir/server_dir" ]]; then
+  srv=$(cat "$dir/server_dir")
+  [[ "$srv" == /tmp/gongkai_pg.* ]] || die "unexpected server_dir in $dir: $srv"
+fi
+
 stop_server() {
-  if [[ -f "$dir/data/postmaster.pid" ]]; then
-    pgctl -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  if [[ -n "$srv" && -f "$srv/data/postmaster.pid" ]]; then
+    pgctl -D "$srv/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   fi
+  if [[ -n "$srv" ]]; then rm -rf "$srv"; fi
 }
 
 case "$cmd" in
@@ -84,25 +94,25 @@ esac
 stop_server
 find "$dir" -mindepth 1 -delete
 touch "$marker"
-mkdir -p "$dir/data"
-# The server user needs to reach DIR (socket, data): every parent must be searchable.
+srv=$(mktemp -d /tmp/gongkai_pg.XXXXXX)
+echo "$srv" >"$dir/server_dir"
+chmod 755 "$srv"
+mkdir -p "$srv/data"
 if [[ ${#as_user[@]} -gt 0 ]]; then
-  chown "$owner" "$dir" "$dir/data"
-  "${as_user[@]}" test -w "$dir" || die "user $owner cannot write $dir (a parent directory is not searchable)"
+  chown "$owner" "$srv" "$srv/data"
+  "${as_user[@]}" test -w "$srv" || die "user $owner cannot write $srv"
 fi
-chmod 700 "$dir/data"
-# A Unix socket path is limited to 107 bytes.
-(( ${#dir} + 20 < 107 )) || die "DIR path too long for a Unix socket: $dir"
+chmod 700 "$srv/data"
 
 locale_args=(--locale=C.UTF-8)
 if [[ "$("$bindir/initdb" --help)" == *--icu-locale* ]]; then
   locale_args+=(--locale-provider=icu --icu-locale=zh-Hans)
 fi
-if ! "${as_user[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --encoding=UTF8 \
+if ! "${as_user[@]}" "$bindir/initdb" -D "$srv/data" -U postgres --encoding=UTF8 \
     "${locale_args[@]}" --auth-local=trust --auth-host=scram-sha-256 --no-sync \
     --no-instructions >"$dir/initdb.log" 2>&1; then
   cat "$dir/initdb.log" >&2
-  die "initdb failed in $dir/data"
+  die "initdb failed in $srv/data"
 fi
 
 free_port() {
@@ -126,23 +136,23 @@ free_port() {
 started=0
 for attempt in 1 2 3 4 5; do
   port=$(free_port) || die "no free TCP port"
-  opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir'"
+  opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$srv'"
   opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
   opts+=" -c shared_buffers=32MB -c log_min_messages=warning"
-  if pgctl -D "$dir/data" -l "$dir/server.log" -o "$opts" -w -t 30 start >/dev/null 2>&1; then
+  if pgctl -D "$srv/data" -l "$srv/server.log" -o "$opts" -w -t 30 start >/dev/null 2>&1; then
     started=1
     break
   fi
   # Most likely the port was taken in between: try another one.
-  stop_server
+  pgctl -D "$srv/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
 done
 if ((started == 0)); then
-  tail -n 30 "$dir/server.log" >&2 || true
-  die "PostgreSQL did not start (log: $dir/server.log)"
+  tail -n 30 "$srv/server.log" >&2 || true
+  die "PostgreSQL did not start (log: $srv/server.log)"
 fi
 
 psql_admin() {
-  "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres "$@"
+  "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$srv" -p "$port" -U postgres -d postgres "$@"
 }
 role_pw="gongkai-test-$RANDOM$RANDOM"
 psql_admin -c "CREATE ROLE gongkai LOGIN CREATEDB PASSWORD '$role_pw'" >/dev/null ||
@@ -150,6 +160,6 @@ psql_admin -c "CREATE ROLE gongkai LOGIN CREATEDB PASSWORD '$role_pw'" >/dev/nul
 
 echo "$port" >"$dir/port"
 echo "gongkai $role_pw" >"$dir/role"
-conninfo="host=$dir port=$port dbname=postgres user=postgres"
+conninfo="host=$srv port=$port dbname=postgres user=postgres"
 echo "$conninfo" >"$dir/conninfo"
 echo "$conninfo"

@@ -28,7 +28,7 @@
 namespace gongkai::testing::pg {
 
 struct Server {
-  std::string dir;              // socket folder
+  std::string dir;              // the cluster's folder, holding its Unix socket
   std::string admin_conninfo;   // superuser over the Unix socket (trust)
   std::string port;             // TCP port on 127.0.0.1 (password authentication)
   std::string role, password;   // a LOGIN role for the TCP tests
@@ -41,8 +41,8 @@ inline std::string Trim(std::string s) {
 
 inline Server ReadServer(const std::string& dir) {
   Server s;
-  s.dir = dir;
   try {
+    s.dir = Trim(ReadFileOrDie(dir + "/server_dir"));  // the cluster and its socket
     s.admin_conninfo = Trim(ReadFileOrDie(dir + "/conninfo"));
     s.port = Trim(ReadFileOrDie(dir + "/port"));
     std::istringstream role(ReadFileOrDie(dir + "/role"));
