@@ -1,5 +1,6 @@
 // gongkai command line: run | init | extract. See README.md.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -69,6 +70,9 @@ int RunBatch(const RunOptions& options) {
     loader = OpenLoader(options.load);
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
+    spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} missing, "
+                 "{} findings, exit {}",
+                 s.files_seen, s.loaded, s.skipped, s.failed, s.missing, s.findings, s.ExitCode());
     if (!options.quiet || s.ExitCode() != kExitOk) {
       std::printf(
           "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d missing%s, %lld cells, "
@@ -110,7 +114,6 @@ int Init(const RunOptions& options) {
 int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("gongkai");
   spdlog::set_default_logger(logger);
-  spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
 
   CLI::App app{"gongkai: government-information-disclosure annual reports into a warehouse"};
   app.require_subcommand(1);
@@ -122,6 +125,8 @@ int main(int argc, char** argv) {
   app.add_option("-c,--config", config_path, "run configuration (YAML)")->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "print nothing when everything loaded cleanly");
   app.add_flag("-v,--verbose", verbose, "log every report");
+  std::string log_file;
+  app.add_option("--log-file", log_file, "also append the log to this file");
 
   auto* run = app.add_subcommand("run", "extract every report under the input folders and load it");
   run->add_option("-w,--warehouse", warehouse,
@@ -144,6 +149,15 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : kExitUsage;
   }
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+  if (!log_file.empty()) {
+    try {
+      logger->sinks().push_back(std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file));
+    } catch (const spdlog::spdlog_ex& e) {
+      std::fprintf(stderr, "gongkai: cannot open log file %s: %s\n", log_file.c_str(), e.what());
+      return kExitUsage;
+    }
+  }
+  spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
   try {
     RunOptions options = LoadRunOptions(config_path);
     options.quiet = options.quiet || quiet;
@@ -153,7 +167,8 @@ int main(int argc, char** argv) {
     options.prune = options.prune || prune;
     if (workers >= 0) options.workers = workers;
     options.progress = !options.quiet && isatty(STDERR_FILENO);
-    if (options.quiet && !verbose) spdlog::set_level(spdlog::level::err);
+    // --quiet silences the terminal, not the log file.
+    if (options.quiet && !verbose) logger->sinks().front()->set_level(spdlog::level::err);
     if (*run) return RunBatch(options);
     if (*init) return Init(options);
     return Extract(options, file);
