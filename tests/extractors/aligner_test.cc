@@ -8,11 +8,7 @@
 namespace gongkai {
 namespace {
 
-const Template& Edition(int e) {
-  for (const auto& t : testing::ProjectContext().templates)
-    if (t.edition == e) return t;
-  throw std::runtime_error("no edition");
-}
+const Template& Edition(int e) { return testing::ProjectTemplate(e); }
 
 struct Aligned {
   std::map<std::string, testing::ExpectedCell> cells;

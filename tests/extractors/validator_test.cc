@@ -7,11 +7,7 @@
 namespace gongkai {
 namespace {
 
-const Template& Edition(int e) {
-  for (const auto& t : testing::ProjectContext().templates)
-    if (t.edition == e) return t;
-  throw std::runtime_error("no edition");
-}
+const Template& Edition(int e) { return testing::ProjectTemplate(e); }
 
 Cell Num(const std::string& t, const std::string& r, const std::string& c, double v) {
   Cell x;

@@ -22,9 +22,7 @@ class SqliteWarehouse : public ::testing::Test {
  protected:
   void SetUp() override {
     input_ = tmp_ / "reports";
-    fs::create_directories(input_);
-    for (const auto& e : fs::directory_iterator(testing::FixturePath("seeds")))
-      fs::copy_file(e.path(), input_ + "/" + e.path().filename().string());
+    testing::CopySeeds(input_);
     options_.discover.input_dirs = {input_};
     options_.load.warehouse = tmp_ / "warehouse.db";
   }

@@ -2,22 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <iconv.h>
+#include "tests/support/fixtures.h"
 
 namespace gongkai {
 namespace {
-
-std::string ToGb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size(), dst_left = out.size();
-  char* dst = out.data();
-  iconv(cd, &src, &src_left, &dst, &dst_left);
-  iconv_close(cd);
-  out.resize(out.size() - dst_left);
-  return out;
-}
 
 TEST(Decode, SplitsCrLfAndCrAndKeepsLineNumbers) {
   auto r = Decode("a\r\nb\rc\n\nd");
@@ -38,7 +26,7 @@ TEST(Decode, NormalisesSpacesDigitsAndDebris) {
 
 TEST(Decode, ReadsGb18030) {
   std::string text = "东木镇2020年政府信息公开工作年度报告\n规章\t0";
-  auto r = Decode(ToGb18030(text));
+  auto r = Decode(testing::ToGb18030(text));
   ASSERT_TRUE(r.ok) << r.error_message;
   EXPECT_EQ(r.encoding, "GB18030");
   EXPECT_EQ(r.lines[0], "东木镇2020年政府信息公开工作年度报告");

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <iconv.h>
 
 #include "loaders/sqlite_loader.h"
 #include "tests/support/fixtures.h"
@@ -18,25 +17,11 @@ namespace fs = std::filesystem;
 using testing::Query;
 using testing::Rows;
 
-std::string ToGb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size(), dst_left = out.size();
-  char* dst = out.data();
-  iconv(cd, &src, &src_left, &dst, &dst_left);
-  iconv_close(cd);
-  out.resize(out.size() - dst_left);
-  return out;
-}
-
 class Nightly : public ::testing::Test {
  protected:
   void SetUp() override {
     input_ = tmp_ / "reports";
-    fs::create_directories(input_);
-    for (const auto& e : fs::directory_iterator(testing::FixturePath("seeds")))
-      fs::copy_file(e.path(), input_ + "/" + e.path().filename().string());
+    testing::CopySeeds(input_);
     options_.discover.input_dirs = {input_};
     options_.load.warehouse = tmp_ / "warehouse.db";
     options_.workers = 2;
@@ -141,7 +126,7 @@ class VanishingLoader : public Loader {
 TEST_F(Nightly, EveryBadInputIsRecordedWithItsReasonAndTheGoodFilesLoad) {
   const std::string dongmu = Seed("000_0f2f3fa0c9be7e04.txt");
   // A GBK/GB18030 report is decoded, not rejected.
-  testing::WriteFile(input_ + "/gbk.txt", ToGb18030(Seed("003_6b1b5a067a577432.txt")));
+  testing::WriteFile(input_ + "/gbk.txt", testing::ToGb18030(Seed("003_6b1b5a067a577432.txt")));
   fs::remove(input_ + "/003_6b1b5a067a577432.txt");
   testing::WriteFile(input_ + "/bad_empty.txt", "");
   testing::WriteFile(input_ + "/bad_binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));

@@ -1,6 +1,7 @@
 #include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
+#include <iconv.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -37,6 +38,31 @@ const ExtractContext& ProjectContext() {
     return MakeContext(o);
   }();
   return ctx;
+}
+
+const Template& ProjectTemplate(int edition) {
+  for (const auto& t : ProjectContext().templates)
+    if (t.edition == edition) return t;
+  throw std::runtime_error("no template edition " + std::to_string(edition));
+}
+
+void CopySeeds(const std::string& dir) {
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(FixturePath("seeds")))
+    fs::copy_file(e.path(), dir + "/" + e.path().filename().string());
+}
+
+std::string ToGb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("no GB18030 in iconv");
+  std::string out(utf8.size() * 2, '\0');
+  char* src = const_cast<char*>(utf8.data());
+  std::size_t src_left = utf8.size(), dst_left = out.size();
+  char* dst = out.data();
+  iconv(cd, &src, &src_left, &dst, &dst_left);
+  iconv_close(cd);
+  out.resize(out.size() - dst_left);
+  return out;
 }
 
 ProcessResult ProcessText(const std::string& text, const std::string& name) {

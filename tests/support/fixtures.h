@@ -18,6 +18,13 @@ void WriteFile(const std::string& path, const std::string& content);
 
 // Context with the project's templates and gazetteer (config/).
 const ExtractContext& ProjectContext();
+const Template& ProjectTemplate(int edition);  // throws if the edition does not exist
+
+// Copies tests/fixtures/seeds/*.txt into `dir` (created).
+void CopySeeds(const std::string& dir);
+
+// The same text in GB18030 (iconv), as Chinese government files often come.
+std::string ToGb18030(const std::string& utf8);
 
 // Runs ProcessReport on in-memory text.
 ProcessResult ProcessText(const std::string& text, const std::string& name = "report.txt");
