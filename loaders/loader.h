@@ -6,7 +6,10 @@
 //     rewrites the dimension tables from the templates and the gazetteer.
 //   - LoadReport()/LoadFailure() replace everything stored for the same source path in one
 //     transaction: a report is either wholly there or not at all, and loading the same input
-//     again yields the same rows (report ids are kept).
+//     again yields the same rows (report ids are kept). A loader may put several whole reports
+//     into one transaction; Flush() commits what is pending (FinishRun() and every other call
+//     that is not a load flush first). What was not flushed when the process dies is simply
+//     not there, and the next run loads it again.
 //   - TryLockRun(shard) takes the run lock of one shard (a set of input folders) for the loader's
 //     lifetime: a second run over the same input is refused instead of interleaved, while
 //     workers loading disjoint shards into one PostgreSQL proceed. SQLite, a single-writer file,
@@ -40,6 +43,7 @@ class Loader {
   virtual void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) = 0;
   virtual void LoadReport(const ReportRecord& report) = 0;
   virtual void LoadFailure(const FailedFile& failure) = 0;
+  virtual void Flush() {}
   // Schema version found in (or written to) the warehouse.
   virtual int SchemaVersion() = 0;
 

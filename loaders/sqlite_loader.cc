@@ -5,7 +5,9 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "loaders/sql_files.h"
 
@@ -18,7 +20,10 @@ class Db {
     std::error_code ec;
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+    // One loader, one thread: no SQLite mutexes needed (SQLITE_OPEN_NOMUTEX).
+    if (sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) !=
         SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -118,9 +123,21 @@ class Transaction {
 class SqliteLoader : public Loader {
  public:
   explicit SqliteLoader(const std::string& path) : path_(path), db_(path) {
-    db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    // Foreign keys are declared for readers but not enforced here: the loader deletes a
+    // report's child rows itself, and a per-row parent lookup would cost a third of a load.
+    db_.Exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+        "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
   }
   ~SqliteLoader() override {
+    // Whole reports still pending are kept; a report cut short by an exception is not.
+    if (batch_ && !in_report_) {
+      try {
+        Flush();
+      } catch (const LoadError&) {  // the batch is rolled back; the next run loads it again
+      }
+    }
+    batch_.reset();
     if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
   }
 
@@ -156,6 +173,7 @@ class SqliteLoader : public Loader {
   }
 
   long long BeginRun(const RunRecord& run) override {
+    Flush();
     Transaction tx(db_);
     Stmt(db_, "UPDATE run SET status='aborted' WHERE status='running' AND shard=?")
         .Text(1, run.shard)
@@ -172,6 +190,7 @@ class SqliteLoader : public Loader {
   }
 
   void FinishRun(long long run_id, const RunRecord& run) override {
+    Flush();
     Transaction tx(db_);
     Stmt(db_,
          "UPDATE run SET finished_at=?, status='finished', exit_code=?, files_seen=?, loaded=?, "
@@ -197,6 +216,7 @@ class SqliteLoader : public Loader {
   }
 
   void RemoveReport(const std::string& source_path) override {
+    Flush();
     Transaction tx(db_);
     Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
     find.Text(1, source_path);
@@ -213,6 +233,7 @@ class SqliteLoader : public Loader {
   }
 
   void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
+    Flush();
     Transaction tx(db_);
     db_.Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
     int version = ReadVersion();
@@ -232,9 +253,10 @@ class SqliteLoader : public Loader {
   }
 
   void LoadReport(const ReportRecord& r) override {
-    Transaction tx(db_);
+    OpenBatch();
+    in_report_ = true;
     long long id = UpsertReport(r.source, r.content_sha256, r.extractor_version);
-    Stmt(db_,
+    Cached(
          "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, title=?, "
          "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
          "encoding=? WHERE report_id=?")
@@ -249,14 +271,14 @@ class SqliteLoader : public Loader {
         .OptText(9, r.encoding)
         .Int(10, id)
         .Run();
-    Stmt cell(db_,
+    Stmt& cell = Cached(
               "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
               "measure, raw, source_line) VALUES (?,?,?,?,?,?,?,?,?)");
     for (const auto& c : r.cells) {
       cell.Int(1, id).Text(2, c.table).Text(3, c.row).Text(4, c.col).Text(5, CellStateName(c.state));
       cell.Real(6, c.value).Text(7, c.measure).Text(8, c.raw).Int(9, c.line).Run();
     }
-    Stmt finding(db_,
+    Stmt& finding = Cached(
                  "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
                  "col_code, source_line, raw, message) VALUES (?,?,?,?,?,?,?,?,?,?)");
     int seq = 0;
@@ -267,7 +289,7 @@ class SqliteLoader : public Loader {
       else finding.Null(8);
       finding.OptText(9, f.raw).Text(10, f.message).Run();
     }
-    Stmt rule(db_,
+    Stmt& rule = Cached(
               "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
               "rhs, diff, status) VALUES (?,?,?,?,?,?,?,?,?)");
     for (const auto& x : r.rules) {
@@ -275,13 +297,14 @@ class SqliteLoader : public Loader {
       rule.Text(5, x.rhs_terms).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
       rule.Text(9, RuleStatusName(x.status)).Run();
     }
-    tx.Commit();
+    CloseBatchIfFull();
   }
 
   void LoadFailure(const FailedFile& f) override {
-    Transaction tx(db_);
+    OpenBatch();
+    in_report_ = true;
     long long id = UpsertReport(f.source, f.content_sha256, f.extractor_version);
-    Stmt(db_,
+    Cached(
          "UPDATE report SET status='failed', error_kind=?, error_message=?, title=NULL, "
          "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
          "finding_count=0, encoding=NULL WHERE report_id=?")
@@ -289,7 +312,14 @@ class SqliteLoader : public Loader {
         .Text(2, f.message)
         .Int(3, id)
         .Run();
-    tx.Commit();
+    CloseBatchIfFull();
+  }
+
+  void Flush() override {
+    if (!batch_) return;
+    batch_->Commit();
+    batch_.reset();
+    batch_reports_ = 0;
   }
 
   int SchemaVersion() override { return ReadVersion(); }
@@ -307,7 +337,7 @@ class SqliteLoader : public Loader {
 
   // Keeps the report_id of an earlier load of the same path and clears its child rows.
   long long UpsertReport(const SourceFile& src, const std::string& sha, const std::string& ver) {
-    Stmt up(db_,
+    Stmt& up = Cached(
             "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
             "extractor_version, status) VALUES (?,?,?,?,?,'failed') ON CONFLICT (source_path) "
             "DO UPDATE SET content_sha256=excluded.content_sha256, "
@@ -321,7 +351,7 @@ class SqliteLoader : public Loader {
     for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
                             "DELETE FROM finding WHERE report_id=?",
                             "DELETE FROM rule_result WHERE report_id=?"})
-      Stmt(db_, sql).Int(1, id).Run();
+      Cached(sql).Int(1, id).Run();
     return id;
   }
 
@@ -352,9 +382,40 @@ class SqliteLoader : public Loader {
     for (const auto& [county, unit] : gazetteer.entries) gz.Text(1, county).Text(2, unit).Run();
   }
 
+  // Reports are written in batches: one transaction holds up to kBatchReports whole reports or
+  // kBatchTime of work, whichever comes first, so a crash loses (and the next run redoes) at
+  // most that batch, and no reader ever sees part of a report.
+  static constexpr int kBatchReports = 64;
+  static constexpr std::chrono::milliseconds kBatchTime{250};
+
+  void OpenBatch() {
+    if (batch_) return;
+    batch_ = std::make_unique<Transaction>(db_);
+    batch_start_ = std::chrono::steady_clock::now();
+  }
+
+  void CloseBatchIfFull() {
+    in_report_ = false;
+    if (++batch_reports_ >= kBatchReports ||
+        std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
+      Flush();
+  }
+
+  // Statements of the per-report path, prepared once (keyed by their literal's address).
+  Stmt& Cached(const char* sql) {
+    auto& st = cache_[sql];
+    if (!st) st = std::make_unique<Stmt>(db_, sql);
+    return *st;
+  }
+
   std::string path_;
   Db db_;
   int lock_fd_ = -1;
+  std::map<const char*, std::unique_ptr<Stmt>> cache_;  // destroyed before db_
+  std::unique_ptr<Transaction> batch_;  // rolled back if never flushed
+  int batch_reports_ = 0;
+  bool in_report_ = false;  // a load is under way (an exception left it half written)
+  std::chrono::steady_clock::time_point batch_start_;
 };
 
 }  // namespace

@@ -215,6 +215,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
     progress.Update(i + 1);
   }
 
+  loader.Flush();
   std::set<std::string> present;
   for (const auto& f : files) present.insert(f.path);
   for (const auto& [path, entry] : manifest) {

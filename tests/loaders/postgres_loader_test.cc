@@ -336,6 +336,7 @@ TEST_F(PostgresWarehouse, NullsAndAwkwardTextRoundTripAsInSqlite) {
     l->Prepare(ctx.templates, ctx.gazetteer);
     l->LoadReport(r);
     l->LoadFailure(failed);
+    l->Flush();  // loads may be batched until flushed (loader.h)
   }
   for (const auto& [table, select] : TableQueries()) {
     std::string sql = select + OrderByAll(ColumnCount(select));

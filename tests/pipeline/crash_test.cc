@@ -1,6 +1,6 @@
 // Crash safety, with the real binary: a run killed with SIGKILL at several points, then run
-// again, leaves exactly the warehouse a clean run leaves. Also: a second run started while one
-// is loading is refused with its own exit code.
+// again, leaves exactly the warehouse a clean run leaves. Also: a run started while another
+// holds the warehouse is refused with its own exit code.
 #include <gtest/gtest.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "loaders/sqlite_loader.h"
 #include "pipeline/runner.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/sqlite_query.h"
@@ -105,17 +106,18 @@ TEST_F(CrashSafety, KilledRunsThenARerunEqualACleanRun) {
   EXPECT_NE(aborted, (testing::Rows{{"0"}}));
 }
 
-TEST_F(CrashSafety, ASecondConcurrentRunIsRefused) {
+TEST_F(CrashSafety, ARunWhileAnotherHoldsTheWarehouseIsRefusedWithItsOwnExitCode) {
   const std::string db = tmp_ / "busy.db";
-  pid_t first = Spawn(RunArgs(db));
-  // Wait until the first run holds the lock (its run row exists), then start a second one.
-  for (int i = 0; i < 200 && !fs::exists(db + ".lock"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  int second = Wait(Spawn(RunArgs(db)));
-  int first_rc = Wait(first);
-  EXPECT_EQ(second, kExitLocked);
-  EXPECT_EQ(first_rc, kExitFindings);
+  auto holder = OpenSqliteLoader(db);
+  holder->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
+  DiscoverOptions input;
+  input.input_dirs = {input_};
+  ASSERT_TRUE(holder->TryLockRun(ShardKey(input)));
+  EXPECT_EQ(Wait(Spawn(RunArgs(db))), kExitLocked);
+  EXPECT_EQ(VisibleReports(db), 0);
+  holder.reset();  // the holder's run ends
+  EXPECT_EQ(Wait(Spawn(RunArgs(db))), kExitFindings);
+  EXPECT_EQ(VisibleReports(db), 500);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 -- Warehouse schema v1 (SQLite). The PostgreSQL twin is schema/postgres/001_init.sql; keep the
--- two identical in tables, columns and keys: only types and identity columns differ.
+-- two identical in tables, columns and keys: only types, identity columns and storage differ
+-- (the per-report child tables are clustered on their key here: WITHOUT ROWID).
 CREATE TABLE dim_table (
   table_code TEXT PRIMARY KEY,
   label_zh   TEXT NOT NULL
@@ -58,7 +59,7 @@ CREATE TABLE cell (
   raw         TEXT NOT NULL,
   source_line INTEGER NOT NULL,
   PRIMARY KEY (report_id, table_code, row_code, col_code)
-);
+) WITHOUT ROWID;
 CREATE TABLE finding (
   report_id   INTEGER NOT NULL REFERENCES report (report_id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,
@@ -71,7 +72,7 @@ CREATE TABLE finding (
   raw         TEXT,
   message     TEXT NOT NULL,
   PRIMARY KEY (report_id, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE rule_result (
   report_id INTEGER NOT NULL REFERENCES report (report_id) ON DELETE CASCADE,
   rule_key  TEXT NOT NULL,
@@ -83,4 +84,4 @@ CREATE TABLE rule_result (
   diff      REAL,
   status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'not_assessable')),
   PRIMARY KEY (report_id, rule_key, subject)
-);
+) WITHOUT ROWID;
