@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <pqxx/pqxx>
@@ -181,29 +182,36 @@ class PostgresLoader : public Loader {
       part("dbname", conn_->dbname());
       part("user", conn_->username());
       describe_ = Clean(where, secrets_);
+      // One round trip per report: insert or replace the whole report row, keeping its id.
       conn_->prepare("upsert_report",
                      "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
-                     "extractor_version, status) VALUES ($1,$2,$3,$4,$5,'failed') "
+                     "extractor_version, status, error_kind, error_message, title, unit, year, "
+                     "county, county_source, edition, cell_count, finding_count, encoding) "
+                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
                      "ON CONFLICT (source_path) DO UPDATE SET "
                      "content_sha256=excluded.content_sha256, size_bytes=excluded.size_bytes, "
-                     "mtime_ns=excluded.mtime_ns, extractor_version=excluded.extractor_version "
-                     "RETURNING report_id");
-      conn_->prepare("loaded_report",
-                     "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
-                     "title=$1, unit=$2, year=$3, county=$4, county_source=$5, edition=$6, "
-                     "cell_count=$7, finding_count=$8, encoding=$9 WHERE report_id=$10");
-      conn_->prepare("failed_report",
-                     "UPDATE report SET status='failed', error_kind=$1, error_message=$2, "
-                     "title=NULL, unit=NULL, year=NULL, county=NULL, county_source=NULL, "
-                     "edition=NULL, cell_count=0, finding_count=0, encoding=NULL "
-                     "WHERE report_id=$3");
-      conn_->prepare("delete_cells", "DELETE FROM cell WHERE report_id=$1");
-      conn_->prepare("delete_findings", "DELETE FROM finding WHERE report_id=$1");
-      conn_->prepare("delete_rules", "DELETE FROM rule_result WHERE report_id=$1");
+                     "mtime_ns=excluded.mtime_ns, extractor_version=excluded.extractor_version, "
+                     "status=excluded.status, error_kind=excluded.error_kind, "
+                     "error_message=excluded.error_message, title=excluded.title, "
+                     "unit=excluded.unit, year=excluded.year, county=excluded.county, "
+                     "county_source=excluded.county_source, edition=excluded.edition, "
+                     "cell_count=excluded.cell_count, finding_count=excluded.finding_count, "
+                     "encoding=excluded.encoding RETURNING report_id");
+      conn_->prepare("delete_cells", "DELETE FROM cell WHERE report_id = ANY($1::bigint[])");
+      conn_->prepare("delete_findings", "DELETE FROM finding WHERE report_id = ANY($1::bigint[])");
+      conn_->prepare("delete_rules", "DELETE FROM rule_result WHERE report_id = ANY($1::bigint[])");
     });
   }
 
+  ~PostgresLoader() override {
+    try {
+      Flush();  // pending reports are whole: keep them
+    } catch (const LoadError&) {  // rolled back; the next run loads them again
+    }
+  }
+
   void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
+    Flush();
     Guard("preparing the schema", [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("SELECT pg_advisory_xact_lock($1)", kPrepareLockKey);
@@ -225,59 +233,26 @@ class PostgresLoader : public Loader {
     });
   }
 
+  // Loads are batched: up to kBatchReports whole reports (or kBatchTime) go in one transaction,
+  // with one COPY per table; readers never see part of a report, and a batch lost to a crash is
+  // loaded again by the next run (it is not in the manifest).
   void LoadReport(const ReportRecord& r) override {
-    Guard("loading " + r.source.path, [&] {
-      pqxx::work tx(*conn_);
-      long long id = UpsertReport(tx, r.source, r.content_sha256, r.extractor_version);
-      tx.exec_prepared("loaded_report", r.identity.title, r.identity.unit, r.identity.year,
-                       Opt(r.identity.county.value_or("")), Opt(r.identity.county_source),
-                       r.identity.edition, static_cast<long long>(r.cells.size()),
-                       static_cast<long long>(r.findings.size()), Opt(r.encoding), id);
-      if (!r.cells.empty()) {
-        pqxx::stream_to cell(tx, "cell",
-                             std::vector<std::string>{"report_id", "table_code", "row_code",
-                                                      "col_code", "state", "value", "measure",
-                                                      "raw", "source_line"});
-        for (const auto& c : r.cells)
-          cell << std::make_tuple(id, c.table, c.row, c.col, std::string(CellStateName(c.state)),
-                                  Real(c.value), c.measure, c.raw, static_cast<long long>(c.line));
-        cell.complete();
-      }
-      if (!r.findings.empty()) {
-        pqxx::stream_to finding(tx, "finding",
-                                std::vector<std::string>{"report_id", "seq", "kind", "severity",
-                                                         "table_code", "row_code", "col_code",
-                                                         "source_line", "raw", "message"});
-        long long seq = 0;
-        for (const auto& f : r.findings)
-          finding << std::make_tuple(
-              id, ++seq, f.kind, std::string(SeverityName(f.severity)), Opt(f.table), Opt(f.row),
-              Opt(f.col), f.line > 0 ? std::optional<long long>(f.line) : std::nullopt, Opt(f.raw),
-              f.message);
-        finding.complete();
-      }
-      if (!r.rules.empty()) {
-        pqxx::stream_to rule(tx, "rule_result",
-                             std::vector<std::string>{"report_id", "rule_key", "subject",
-                                                      "lhs_terms", "rhs_terms", "lhs", "rhs",
-                                                      "diff", "status"});
-        for (const auto& x : r.rules)
-          rule << std::make_tuple(id, x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
-                                  Real(x.lhs), Real(x.rhs), Real(x.diff),
-                                  std::string(RuleStatusName(x.status)));
-        rule.complete();
-      }
-      tx.commit();
-    });
+    pending_.push_back(Pending{r, {}, true});
+    FlushIfFull();
   }
 
   void LoadFailure(const FailedFile& f) override {
-    Guard("recording the failure of " + f.source.path, [&] {
-      pqxx::work tx(*conn_);
-      long long id = UpsertReport(tx, f.source, f.content_sha256, f.extractor_version);
-      tx.exec_prepared("failed_report", f.error_kind, f.message, id);
-      tx.commit();
-    });
+    pending_.push_back(Pending{{}, f, false});
+    FlushIfFull();
+  }
+
+  // A failed batch is dropped (its transaction rolled back), not retried: LoadError ends the run.
+  void Flush() override {
+    if (pending_.empty()) return;
+    std::vector<Pending> batch;
+    batch.swap(pending_);
+    Guard("loading " + std::to_string(batch.size()) + " reports from " + PathOf(batch.front()),
+          [&] { WriteBatch(batch); });
   }
 
   int SchemaVersion() override {
@@ -304,6 +279,7 @@ class PostgresLoader : public Loader {
   }
 
   std::vector<ManifestEntry> Manifest() override {
+    Flush();
     std::vector<ManifestEntry> out;
     Guard("reading the manifest", [&] {
       pqxx::work tx(*conn_);
@@ -326,6 +302,7 @@ class PostgresLoader : public Loader {
   }
 
   long long BeginRun(const RunRecord& run) override {
+    Flush();
     long long id = 0;
     Guard("starting the run log", [&] {
       pqxx::work tx(*conn_);
@@ -341,6 +318,7 @@ class PostgresLoader : public Loader {
   }
 
   void FinishRun(long long run_id, const RunRecord& run) override {
+    Flush();
     Guard("finishing the run log", [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("UPDATE run SET finished_at=$1, status='finished', exit_code=$2, "
@@ -360,6 +338,7 @@ class PostgresLoader : public Loader {
 
   // The child rows go with it (ON DELETE CASCADE).
   void RemoveReport(const std::string& source_path) override {
+    Flush();
     Guard("removing " + source_path, [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("DELETE FROM report WHERE source_path=$1", source_path);
@@ -394,16 +373,99 @@ class PostgresLoader : public Loader {
 
   // Keeps the report_id of an earlier load of the same path and clears its child rows. The
   // upsert locks the report row until commit, so two processes loading the same path queue up.
-  static long long UpsertReport(pqxx::work& tx, const SourceFile& src, const std::string& sha,
-                                const std::string& ver) {
-    long long id = tx.exec_prepared("upsert_report", src.path, Opt(sha),
-                                    static_cast<long long>(src.size),
-                                    static_cast<long long>(src.mtime_ns), ver)[0][0]
-                       .as<long long>();
-    tx.exec_prepared("delete_cells", id);
-    tx.exec_prepared("delete_findings", id);
-    tx.exec_prepared("delete_rules", id);
-    return id;
+  struct Pending {
+    ReportRecord report;  // when loaded
+    FailedFile failure;   // when !loaded
+    bool loaded;
+  };
+  static constexpr std::size_t kBatchReports = 64;
+  static constexpr std::chrono::milliseconds kBatchTime{250};
+
+  static const std::string& PathOf(const Pending& p) {
+    return p.loaded ? p.report.source.path : p.failure.source.path;
+  }
+
+  void FlushIfFull() {
+    if (pending_.size() == 1) batch_start_ = std::chrono::steady_clock::now();
+    if (pending_.size() >= kBatchReports ||
+        std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
+      Flush();
+  }
+
+  // One transaction: the report rows (upserted in load order, keeping their ids), their old
+  // child rows deleted, then one COPY per child table for the whole batch.
+  void WriteBatch(const std::vector<Pending>& batch) {
+    pqxx::work tx(*conn_);
+    std::vector<long long> ids;
+    std::string id_array = "{";
+    for (const auto& p : batch) {
+      long long id = 0;
+      if (p.loaded) {
+        const ReportRecord& r = p.report;
+        id = tx.exec_prepared("upsert_report", r.source.path, Opt(r.content_sha256),
+                              static_cast<long long>(r.source.size),
+                              static_cast<long long>(r.source.mtime_ns), r.extractor_version,
+                              "loaded", OptText{}, OptText{}, r.identity.title, r.identity.unit,
+                              r.identity.year, Opt(r.identity.county.value_or("")),
+                              Opt(r.identity.county_source), r.identity.edition,
+                              static_cast<long long>(r.cells.size()),
+                              static_cast<long long>(r.findings.size()), Opt(r.encoding))[0][0]
+                 .as<long long>();
+      } else {
+        const FailedFile& f = p.failure;
+        id = tx.exec_prepared("upsert_report", f.source.path, Opt(f.content_sha256),
+                              static_cast<long long>(f.source.size),
+                              static_cast<long long>(f.source.mtime_ns), f.extractor_version,
+                              "failed", f.error_kind, f.message, OptText{}, OptText{},
+                              std::optional<int>{}, OptText{}, OptText{}, std::optional<int>{}, 0,
+                              0, OptText{})[0][0]
+                 .as<long long>();
+      }
+      ids.push_back(id);
+      id_array += (ids.size() > 1 ? "," : "") + std::to_string(id);
+    }
+    id_array += "}";
+    tx.exec_prepared("delete_cells", id_array);
+    tx.exec_prepared("delete_findings", id_array);
+    tx.exec_prepared("delete_rules", id_array);
+
+    pqxx::stream_to cell(tx, "cell",
+                         std::vector<std::string>{"report_id", "table_code", "row_code",
+                                                  "col_code", "state", "value", "measure", "raw",
+                                                  "source_line"});
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (batch[i].loaded)
+        for (const auto& c : batch[i].report.cells)
+          cell << std::make_tuple(ids[i], c.table, c.row, c.col,
+                                  std::string(CellStateName(c.state)), Real(c.value), c.measure,
+                                  c.raw, static_cast<long long>(c.line));
+    cell.complete();
+    pqxx::stream_to finding(tx, "finding",
+                            std::vector<std::string>{"report_id", "seq", "kind", "severity",
+                                                     "table_code", "row_code", "col_code",
+                                                     "source_line", "raw", "message"});
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i].loaded) continue;
+      long long seq = 0;
+      for (const auto& f : batch[i].report.findings)
+        finding << std::make_tuple(
+            ids[i], ++seq, f.kind, std::string(SeverityName(f.severity)), Opt(f.table),
+            Opt(f.row), Opt(f.col),
+            f.line > 0 ? std::optional<long long>(f.line) : std::nullopt, Opt(f.raw), f.message);
+    }
+    finding.complete();
+    pqxx::stream_to rule(tx, "rule_result",
+                         std::vector<std::string>{"report_id", "rule_key", "subject",
+                                                  "lhs_terms", "rhs_terms", "lhs", "rhs", "diff",
+                                                  "status"});
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (batch[i].loaded)
+        for (const auto& x : batch[i].report.rules)
+          rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
+                                  Real(x.lhs), Real(x.rhs), Real(x.diff),
+                                  std::string(RuleStatusName(x.status)));
+    rule.complete();
+    tx.commit();
   }
 
   static void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
@@ -459,6 +521,8 @@ class PostgresLoader : public Loader {
   std::string describe_;
   std::unique_ptr<pqxx::connection> conn_;
   bool run_locked_ = false;
+  std::vector<Pending> pending_;  // whole reports not yet written (Flush)
+  std::chrono::steady_clock::time_point batch_start_;
 };
 
 }  // namespace

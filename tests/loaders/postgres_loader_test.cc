@@ -220,6 +220,7 @@ TEST_F(PostgresWarehouse, AFailedLoadMidReportLeavesNoPartialReport) {
   auto loader = OpenPostgresLoader(db_.conninfo());
   try {
     loader->LoadReport(broken);
+    loader->Flush();  // loads may be batched until flushed (loader.h)
     FAIL() << "a duplicate cell must fail the load";
   } catch (const LoadError& e) {
     std::string msg = e.what();
@@ -230,12 +231,18 @@ TEST_F(PostgresWarehouse, AFailedLoadMidReportLeavesNoPartialReport) {
   EXPECT_EQ(DumpPostgres(db_.conninfo()), before);
 
   broken.source.path = input_ + "/seeds/new.txt";
-  EXPECT_THROW(loader->LoadReport(broken), LoadError);
+  EXPECT_THROW(
+      {
+        loader->LoadReport(broken);
+        loader->Flush();
+      },
+      LoadError);
   EXPECT_EQ(Pg("SELECT count(*) FROM report WHERE source_path LIKE '%new.txt'"), (Rows{{"0"}}));
   EXPECT_EQ(DumpPostgres(db_.conninfo()), before);
 
   // The same loader goes on loading after a failed report.
   loader->LoadReport(p.record);
+  loader->Flush();
   EXPECT_EQ(DumpPostgres(db_.conninfo()), before);
 }
 
