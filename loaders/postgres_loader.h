@@ -1,7 +1,7 @@
 // PostgreSQL warehouse (libpqxx). The same tables, keys and views as the SQLite one; cells,
-// findings and rule results go in with COPY, one transaction per report, so several gongkai
-// processes can load disjoint inputs into one database and a killed load leaves no partial
-// report. Connection settings not in the conninfo come from libpq's usual sources (PGHOST,
+// findings and rule results go in with COPY, whole reports batched per transaction, so several
+// gongkai processes can load disjoint inputs into one database and a killed load leaves no
+// partial report. Connection settings not in the conninfo come from libpq's usual sources (PGHOST,
 // PGPASSWORD, ~/.pgpass, pg_service.conf).
 #ifndef GONGKAI_LOADERS_POSTGRES_LOADER_H_
 #define GONGKAI_LOADERS_POSTGRES_LOADER_H_
@@ -10,16 +10,13 @@
 #include <string>
 
 #include "loaders/loader.h"
+#include "loaders/pg_conninfo.h"  // DescribePostgresTarget
 
 namespace gongkai {
 
 // conninfo: a postgresql:// URL or a libpq key=value string. Throws LoadError (whose message
 // never contains the password) when the server cannot be reached or refuses the login.
 std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo);
-
-// "host=... port=... dbname=... user=..." of a conninfo, without the password or any other
-// option; for messages.
-std::string DescribePostgresTarget(const std::string& conninfo);
 
 }  // namespace gongkai
 

@@ -1,0 +1,125 @@
+// Thin RAII wrappers over the SQLite C API for the SQLite loader: a connection, a prepared
+// statement with positional binding, and a transaction that rolls back unless committed.
+// Every failure throws LoadError with SQLite's message.
+#ifndef GONGKAI_LOADERS_SQLITE_DB_H_
+#define GONGKAI_LOADERS_SQLITE_DB_H_
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "loaders/loader.h"
+
+namespace gongkai {
+
+class Db {
+ public:
+  explicit Db(const std::string& path) {
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    // One loader, one thread: no SQLite mutexes needed (SQLITE_OPEN_NOMUTEX).
+    if (sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) !=
+        SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw LoadError("cannot open SQLite warehouse " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+  }
+  ~Db() { sqlite3_close_v2(db_); }
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  void Exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      throw LoadError("SQLite: " + msg);
+    }
+  }
+  void Fail(const char* what) { throw LoadError(std::string("SQLite ") + what + ": " + sqlite3_errmsg(db_)); }
+  sqlite3* get() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// A prepared statement; Bind* take 1-based positions; Step() returns true while rows come.
+class Stmt {
+ public:
+  Stmt(Db& db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr) != SQLITE_OK) db.Fail("prepare");
+  }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& Text(int i, const std::string& v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& OptText(int i, const std::string& v) { return v.empty() ? Null(i) : Text(i, v); }
+  Stmt& Int(int i, long long v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  Stmt& Real(int i, const std::optional<double>& v) {
+    if (v) sqlite3_bind_double(st_, i, *v);
+    else sqlite3_bind_null(st_, i);
+    return *this;
+  }
+  Stmt& Null(int i) {
+    sqlite3_bind_null(st_, i);
+    return *this;
+  }
+  bool Step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) db_.Fail("step");
+    return false;
+  }
+  void Run() {
+    Step();
+    Reset();
+  }
+  void Reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  long long ColumnInt(int i) { return sqlite3_column_int64(st_, i); }
+  std::string ColumnText(int i) {
+    const unsigned char* t = sqlite3_column_text(st_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+
+ private:
+  Db& db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+class Transaction {
+ public:
+  explicit Transaction(Db& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void Commit() {
+    db_.Exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOADERS_SQLITE_DB_H_
