@@ -167,8 +167,11 @@ int main(int argc, char** argv) {
     options.prune = options.prune || prune;
     if (workers >= 0) options.workers = workers;
     options.progress = !options.quiet && isatty(STDERR_FILENO);
-    // --quiet silences the terminal, not the log file.
-    if (options.quiet && !verbose) logger->sinks().front()->set_level(spdlog::level::err);
+    // The terminal gets warnings (errors only with --quiet, everything with -v); the log file
+    // gets info and up (the run summary) whatever the terminal shows.
+    logger->sinks().front()->set_level(verbose          ? spdlog::level::debug
+                                       : options.quiet ? spdlog::level::err
+                                                       : spdlog::level::warn);
     if (*run) return RunBatch(options);
     if (*init) return Init(options);
     return Extract(options, file);
