@@ -1,5 +1,6 @@
 #include "extractors/aligner.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -22,8 +23,10 @@ RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
   std::size_t best_end = 0, best_len = 0;
   const std::size_t n = evidence.size();
   for (std::size_t pos = 0; pos + 1 < n; ++pos) {
-    auto range = t.alias_index.equal_range(
-        static_cast<unsigned char>(evidence[pos]) << 8 | static_cast<unsigned char>(evidence[pos + 1]));
+    const unsigned key = static_cast<unsigned char>(evidence[pos]) << 8 |
+                         static_cast<unsigned char>(evidence[pos + 1]);
+    if (!t.MayStartAlias(key)) continue;
+    auto range = t.alias_index.equal_range(key);
     for (auto it = range.first; it != range.second; ++it) {
       const std::string& alias = t.rows[it->second.row].aliases[it->second.alias];
       if (alias.size() > n - pos || evidence.compare(pos, alias.size(), alias) != 0) continue;
@@ -61,30 +64,45 @@ std::string_view WithoutNote(const std::string& header) {
 }
 
 // Field position of each of `cols` in the tab-separated header rows, or empty if not all found.
+// Columns with the same header aliases take the positions found for them in order.
 std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
                              const std::vector<const Segment*>& header) {
-  std::map<std::string, std::vector<int>> positions;  // alias set key -> field indices
+  struct Group {
+    const std::vector<std::string>* aliases;
+    std::vector<int> positions;
+    std::size_t used = 0;
+  };
+  std::vector<Group> groups;
+  groups.reserve(cols.size());
   std::vector<int> frame;
-  std::map<std::string, int> used;
+  frame.reserve(cols.size());
   for (const auto& code : cols) {
     const ColumnSpec* c = t.FindColumn(code);
     if (!c) return {};
-    std::string key;
-    for (const auto& a : c->header_aliases) key += a + "|";
-    if (!positions.count(key)) {
-      std::set<int> found;
+    Group* g = nullptr;
+    for (auto& x : groups)
+      if (*x.aliases == c->header_aliases) g = &x;
+    if (!g) {
+      g = &groups.emplace_back(Group{&c->header_aliases, {}, 0});
       for (const Segment* s : header)
-        for (const auto& l : s->labels)
+        for (const auto& l : s->labels) {
+          std::string_view label = WithoutNote(l.norm);
           for (const auto& a : c->header_aliases)
-            if (WithoutNote(l.norm) == a) found.insert(l.field);
-      positions[key] = std::vector<int>(found.begin(), found.end());
+            if (label == a) {
+              g->positions.push_back(l.field);
+              break;
+            }
+        }
+      std::sort(g->positions.begin(), g->positions.end());
+      g->positions.erase(std::unique(g->positions.begin(), g->positions.end()),
+                         g->positions.end());
     }
-    int k = used[key]++;
-    if (k >= static_cast<int>(positions[key].size())) return {};
-    frame.push_back(positions[key][k]);
+    if (g->used >= g->positions.size()) return {};
+    frame.push_back(g->positions[g->used++]);
   }
-  std::set<int> distinct(frame.begin(), frame.end());
-  if (distinct.size() != frame.size()) return {};
+  std::vector<int> sorted = frame;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return {};
   return frame;
 }
 
@@ -124,6 +142,7 @@ class TableAligner {
           if (after_data) header.clear();
           header.push_back(&seg);
           after_data = false;
+          frame_cols_ = nullptr;
         }
         if (!seen_data_) table_header_ += own;
         continue;
@@ -162,8 +181,12 @@ class TableAligner {
     }
     const RowSpec& row = t_.rows[m.row];
     if (conflicted_.count(row.code)) return;
-    std::vector<int> frame;
-    if (seg.layout == Layout::kFields) frame = HeaderFrame(t_, row.cols, header);
+    if (seg.layout == Layout::kFields && (!frame_cols_ || *frame_cols_ != row.cols)) {
+      frame_ = HeaderFrame(t_, row.cols, header);  // the same header and columns: the same frame
+      frame_cols_ = &row.cols;
+    }
+    static const std::vector<int> kNoFrame;
+    const std::vector<int>& frame = seg.layout == Layout::kFields ? frame_ : kNoFrame;
     std::string why;
     auto tokens = Place(seg, row, frame, &why);
     if (!tokens) {
@@ -372,6 +395,8 @@ class TableAligner {
   std::set<std::string> conflicted_;
   std::string table_header_;
   bool seen_data_ = false;
+  const std::vector<std::string>* frame_cols_ = nullptr;  // frame_ is for these columns
+  std::vector<int> frame_;
 };
 
 }  // namespace

@@ -12,9 +12,10 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Parses [+-]digits[,ddd]*[.digits] at the start of s; returns chars consumed (0 if none).
 std::size_t ParseNumber(std::string_view s, CellText& out) {
   std::size_t i = 0;
-  std::string digits;
+  std::string& digits = out.digits;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     out.negative = s[i] == '-';
+    if (out.negative) digits += '-';
     ++i;
   }
   std::size_t int_start = i;
@@ -29,7 +30,7 @@ std::size_t ParseNumber(std::string_view s, CellText& out) {
     }
     ++i;
   }
-  if (digits.empty()) return 0;
+  if (digits.size() == std::size_t{out.negative}) return 0;
   if (i < s.size() && s[i] == '.') {
     if (i + 1 >= s.size() || !IsDigit(s[i + 1])) return 0;  // "1." is a list marker
     digits += '.';
@@ -37,7 +38,6 @@ std::size_t ParseNumber(std::string_view s, CellText& out) {
     while (i < s.size() && IsDigit(s[i])) digits += s[i++];
     out.is_integer = false;
   }
-  out.digits = (out.negative ? "-" : "") + digits;
   return i;
 }
 
@@ -45,11 +45,18 @@ std::size_t ParseNumber(std::string_view s, CellText& out) {
 
 CellText ClassifyCell(std::string_view raw) {
   CellText c;
-  std::string text = utf8::Trim(raw);
-  std::string_view s = text;
+  std::string_view s = utf8::TrimView(raw);
   if (s.empty()) return c;
-  static const char* kNotApplicable[] = {"/", "-", "--", "—", "——", "–", "无", "不涉及", "\\"};
-  for (const char* na : kNotApplicable) {
+  // Marks and numbers start with one of these bytes ('—' and '–' E2, '无' E6, '不' E4).
+  const unsigned char first = static_cast<unsigned char>(s[0]);
+  if (!IsDigit(s[0]) && first != '-' && first != '+' && first != '/' && first != '\\' &&
+      first != 0xE2 && first != 0xE6 && first != 0xE4) {
+    c.kind = CellText::Kind::kText;
+    return c;
+  }
+  static const std::string_view kNotApplicable[] = {"/",  "-",  "--",     "—", "——",
+                                                     "–",  "无", "不涉及", "\\"};
+  for (std::string_view na : kNotApplicable) {
     if (s == na) {
       c.kind = CellText::Kind::kNotApplicable;
       return c;
@@ -61,7 +68,7 @@ CellText ClassifyCell(std::string_view raw) {
     c.kind = CellText::Kind::kText;
     return c;
   }
-  std::string unit(utf8::Trim(s.substr(n)));
+  std::string_view unit = utf8::TrimView(s.substr(n));
   if (unit.empty() || unit == "件" || unit == "个" || unit == "项" || unit == "条") {
     c.unit = unit.empty() ? "" : "件";
   } else if (unit == "万元" || unit == "万") {
@@ -78,7 +85,17 @@ CellText ClassifyCell(std::string_view raw) {
 }
 
 double DecimalToDouble(const std::string& digits, int shift) {
-  if (shift == 0) return std::strtod(digits.c_str(), nullptr);
+  if (shift == 0) {
+    // Up to 15 digits without a point are exact as a double: no strtod needed.
+    std::size_t i = !digits.empty() && digits[0] == '-';
+    if (digits.size() > i && digits.size() - i <= 15) {
+      long long v = 0;
+      for (std::size_t k = i; k < digits.size() && v >= 0; ++k)
+        v = IsDigit(digits[k]) ? v * 10 + (digits[k] - '0') : -1;
+      if (v >= 0) return i ? -static_cast<double>(v) : static_cast<double>(v);
+    }
+    return std::strtod(digits.c_str(), nullptr);
+  }
   std::string s = digits;
   bool neg = !s.empty() && s[0] == '-';
   if (neg) s.erase(0, 1);

@@ -20,8 +20,9 @@ class HeadingCandidates {
       done_[i] = 1;
       const std::string& line = lines_[i];
       if (line.size() <= kMaxHeadingBytes + 16 && line.find('\t') == std::string::npos) {
-        std::string text = utf8::Trim(line);
-        if (!text.empty() && text.size() <= kMaxHeadingBytes) norm_[i] = NormalizeLabel(text);
+        std::string_view text = utf8::TrimView(line);
+        if (!text.empty() && text.size() <= kMaxHeadingBytes)
+          AppendNormalizedLabel(text, &norm_[i]);
       }
     }
     if (norm_[i].empty()) return false;

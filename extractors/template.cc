@@ -1,5 +1,6 @@
 #include "extractors/template.h"
 
+#include <algorithm>
 
 namespace gongkai {
 
@@ -22,12 +23,14 @@ int TableSpec::RowIndex(const std::string& row_code) const {
 
 void TableSpec::BuildAliasIndex() {
   alias_index.clear();
+  alias_pairs.assign(1024, 0);
   for (std::size_t r = 0; r < rows.size(); ++r)
     for (std::size_t a = 0; a < rows[r].aliases.size(); ++a) {
       const std::string& alias = rows[r].aliases[a];
       if (alias.size() < 2) continue;  // config/ rejects such aliases
       unsigned key = static_cast<unsigned char>(alias[0]) << 8 | static_cast<unsigned char>(alias[1]);
       alias_index.emplace(key, AliasRef{static_cast<int>(r), static_cast<int>(a)});
+      alias_pairs[key >> 6] |= std::uint64_t{1} << (key & 63);
     }
 }
 
@@ -46,55 +49,66 @@ std::size_t Template::CellCount() const {
 }
 
 std::string NormalizeLabel(const std::string& text) {
-  // Byte-level: most of a report is CJK text that passes through unchanged, so only the lead
-  // bytes of the characters we fold are inspected (NBSP C2 A0; U+2000-block spaces and quotes
-  // E2 80 xx; U+3000/、 E3 80 80/81; full-width ASCII EF BC/BD xx; BOM EF BB BF).
   std::string out;
   out.reserve(text.size());
+  AppendNormalizedLabel(text, &out);
+  return out;
+}
+
+void AppendNormalizedLabel(std::string_view text, std::string* out) {
+  // Byte-level: most of a report is CJK text that passes through unchanged, so only the lead
+  // bytes of the characters we fold are inspected (NBSP C2 A0; U+2000-block spaces and quotes
+  // E2 80 xx; U+3000/、 E3 80 80/81; full-width ASCII EF BC/BD xx; BOM EF BB BF). Unchanged
+  // bytes are copied in runs.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
+  std::size_t i = 0, run = 0;
+  auto skip = [&](std::size_t bytes, char replacement = 0) {
+    out->append(text.data() + run, i - run);
+    if (replacement) *out += replacement;
+    i += bytes;
+    run = i;
+  };
+  while (i < n) {
     unsigned char c = s[i];
     if (c < 0x80) {
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && c != '"' &&
-          c != '\'')
-        out += static_cast<char>(c);
-      ++i;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '"' ||
+          c == '\'')
+        skip(1);
+      else
+        ++i;
       continue;
     }
     if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
-      i += 2;
+      skip(2);
       continue;
     }
     if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
       unsigned char d = s[i + 2];
       if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0x8B || d == 0xAF || d == 0x98 ||
           d == 0x99 || d == 0x9C || d == 0x9D) {
-        i += 3;
+        skip(3);
         continue;
       }
     } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x80 || s[i + 2] == 0x81)) {
-      if (s[i + 2] == 0x81) out += '.';
-      i += 3;
+      skip(3, s[i + 2] == 0x81 ? '.' : 0);
       continue;
     } else if (c == 0xEF && i + 2 < n) {
       unsigned char b = s[i + 1], d = s[i + 2];
       if (b == 0xBB && d == 0xBF) {
-        i += 3;
+        skip(3);
         continue;
       }
       if ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)) {  // U+FF01..U+FF5E
         char32_t cp = ((b & 0x3F) << 6 | (d & 0x3F)) + 0xF000 - 0xFEE0;
-        if (cp != '"' && cp != '\'') out += cp == '.' ? '.' : static_cast<char>(cp);
-        i += 3;
+        skip(3, cp != '"' && cp != '\'' ? static_cast<char>(cp) : 0);
         continue;
       }
     }
     std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    out.append(text, i, std::min(len, n - i));
-    i += len;
+    i += std::min(len, n - i);
   }
-  return out;
+  out->append(text.data() + run, n - run);
 }
 
 }  // namespace gongkai

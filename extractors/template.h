@@ -3,9 +3,11 @@
 #ifndef GONGKAI_EXTRACTORS_TEMPLATE_H_
 #define GONGKAI_EXTRACTORS_TEMPLATE_H_
 
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongkai {
@@ -48,7 +50,11 @@ struct TableSpec {
     int row, alias;
   };
   std::unordered_multimap<unsigned, AliasRef> alias_index;
+  std::vector<std::uint64_t> alias_pairs;  // bit set of the keys alias_index holds
   void BuildAliasIndex();
+  bool MayStartAlias(unsigned key) const {
+    return !alias_pairs.empty() && (alias_pairs[key >> 6] >> (key & 63) & 1);
+  }
 
   const ColumnSpec* FindColumn(const std::string& col_code) const;
   const RowSpec* FindRow(const std::string& row_code) const;
@@ -81,6 +87,7 @@ struct Template {
 // Label normalisation shared by template aliases and report text: drops whitespace and quotes,
 // folds full-width ASCII to ASCII, reads 、 and ． as '.'.
 std::string NormalizeLabel(const std::string& text);
+void AppendNormalizedLabel(std::string_view text, std::string* out);  // appends NormalizeLabel()
 
 }  // namespace gongkai
 

@@ -10,9 +10,9 @@ struct PhysicalRow {
   std::vector<Token> cells;
 };
 
-Token MakeToken(std::string text, int line, int field) {
+Token MakeToken(std::string_view text, int line, int field) {
   Token t;
-  t.text = utf8::Trim(text);
+  t.text = utf8::TrimView(text);
   t.cell = ClassifyCell(t.text);
   if (t.IsText()) t.norm = NormalizeLabel(t.text);
   t.line = line;
@@ -21,7 +21,11 @@ Token MakeToken(std::string text, int line, int field) {
 }
 
 // "-3-", "- 3 -", "—3—", "第3页", "3/12": page furniture in PDF text.
-bool IsPageNumber(const std::string& trimmed) {
+bool IsPageNumber(std::string_view trimmed) {
+  if (trimmed.empty() || (trimmed[0] != '-' && static_cast<unsigned char>(trimmed[0]) != 0xE2 &&
+                          trimmed.compare(0, 3, "第") != 0 &&
+                          trimmed.find('/') == std::string_view::npos))
+    return false;  // none of the shapes below can match
   std::string s;
   for (char c : trimmed)
     if (c != ' ') s += c;
@@ -47,16 +51,36 @@ bool IsPageNumber(const std::string& trimmed) {
   return true;
 }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
+void SplitTabs(std::string_view line, std::vector<std::string_view>* out) {
+  out->clear();
   std::size_t start = 0;
   while (true) {
     std::size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    out->push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
     if (tab == std::string::npos) break;
     start = tab + 1;
   }
-  return out;
+}
+
+// Words as views of valid UTF-8 text; false (and no words) when a sequence is malformed.
+bool SplitWordsView(std::string_view line, std::vector<std::string_view>* out) {
+  out->clear();
+  std::size_t i = 0, start = 0;
+  bool in_word = false;
+  while (i < line.size()) {
+    std::size_t at = i;
+    char32_t cp = utf8::Next(line, i);
+    if (cp == 0xFFFD && line.substr(at, i - at) != "\xEF\xBF\xBD") return false;
+    if (utf8::IsSpace(cp)) {
+      if (in_word) out->push_back(line.substr(start, at - start));
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      start = at;
+    }
+  }
+  if (in_word) out->push_back(line.substr(start));
+  return true;
 }
 
 std::vector<std::string> SplitWords(const std::string& line) {
@@ -76,11 +100,12 @@ std::vector<std::string> SplitWords(const std::string& line) {
 
 std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
   std::vector<PhysicalRow> rows;
+  std::vector<std::string_view> parts;
   bool block_open = false;  // a cells-layout row is being collected
   for (int i = first; i < last; ++i) {
     const std::string& raw = lines[i];
     const int line_no = i + 1;
-    std::string trimmed = utf8::Trim(raw);
+    std::string_view trimmed = utf8::TrimView(raw);
     std::size_t tabs = 0;
     for (char c : raw) tabs += c == '\t';
     bool leading_tab = !raw.empty() && raw[0] == '\t';
@@ -96,24 +121,31 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
       }
       block_open = true;
       auto& cells = rows.back().cells;
-      cells.push_back(MakeToken(raw.substr(1), line_no, static_cast<int>(cells.size())));
+      cells.push_back(
+          MakeToken(std::string_view(raw).substr(1), line_no, static_cast<int>(cells.size())));
     } else if (tabs > 0) {
       block_open = false;
       PhysicalRow row{Layout::kFields, {}};
-      auto fields = SplitTabs(raw);
-      row.cells.reserve(fields.size());
-      for (std::size_t f = 0; f < fields.size(); ++f)
-        row.cells.push_back(MakeToken(fields[f], line_no, static_cast<int>(f)));
+      SplitTabs(raw, &parts);
+      row.cells.reserve(parts.size());
+      for (std::size_t f = 0; f < parts.size(); ++f)
+        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
       rows.push_back(std::move(row));
     } else if (block_open) {
       Token& cell = rows.back().cells.back();  // wrapped text of the previous cell
-      cell = MakeToken(cell.text + trimmed, cell.line, cell.field);
+      cell = MakeToken(cell.text + std::string(trimmed), cell.line, cell.field);
     } else {
       PhysicalRow row{Layout::kWords, {}};
-      auto words = SplitWords(raw);
-      row.cells.reserve(words.size());
-      for (std::size_t f = 0; f < words.size(); ++f)
-        row.cells.push_back(MakeToken(words[f], line_no, static_cast<int>(f)));
+      if (SplitWordsView(raw, &parts)) {
+        row.cells.reserve(parts.size());
+        for (std::size_t f = 0; f < parts.size(); ++f)
+          row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
+      } else {
+        auto words = SplitWords(raw);
+        row.cells.reserve(words.size());
+        for (std::size_t f = 0; f < words.size(); ++f)
+          row.cells.push_back(MakeToken(words[f], line_no, static_cast<int>(f)));
+      }
       rows.push_back(std::move(row));
     }
   }
@@ -145,11 +177,14 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
       seg.layout = row.layout;
       seg.unit = static_cast<int>(u);
     };
-    for (Token& t : row.cells) {
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      Token& t = row.cells[k];
+      const std::size_t left = row.cells.size() - k;  // at most this many more tokens
       if (t.IsText()) {
         // A label after numbers starts the next row, except in PDF words, where numbers
         // between two labels of one line belong to the label ("保留 4 位小数").
         if (seg.HasValue() && row.layout != Layout::kWords) flush();
+        if (seg.labels.empty()) seg.labels.reserve(left + seg.values.size());
         for (Token& v : seg.values) {
           if (v.IsBlank()) continue;
           v.cell = CellText{};
@@ -160,6 +195,7 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
         seg.values.clear();
         seg.labels.push_back(std::move(t));
       } else {
+        if (seg.values.empty()) seg.values.reserve(left);
         seg.values.push_back(std::move(t));
       }
     }

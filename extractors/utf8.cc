@@ -65,7 +65,7 @@ bool IsSpace(char32_t cp) {
          cp == 0x2003 || cp == 0x2009 || cp == 0x202F;
 }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   auto ascii_space = [](unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
   };
@@ -94,7 +94,7 @@ std::string Trim(std::string_view s) {
     if (!IsSpace(Next(s, j))) break;
     e = k;
   }
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
 
 }  // namespace gongkai::utf8

@@ -22,7 +22,8 @@ void ForEachCodePoint(std::string_view s, F&& f) {
 }
 
 // Trims IsSpace code points at both ends.
-std::string Trim(std::string_view s);
+std::string_view TrimView(std::string_view s);
+inline std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 }  // namespace gongkai::utf8
 

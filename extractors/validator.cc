@@ -21,6 +21,7 @@ struct RuleProgram {
     std::string subject;
     int subject_row = -1, subject_col = -1;  // which cells must exist for the subject to apply
     std::vector<Term> lhs, rhs;
+    std::string lhs_text, rhs_text;  // the sides when each term's first alternative is printed
   };
   std::unordered_map<std::string, int> id_of;  // "table\0row\0col" -> id
   std::vector<int> row_of_id, col_of_id;       // per id: index into row_keys / col_keys
@@ -103,11 +104,15 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
     const TableSpec* t = tmpl.FindTable(rule.table);
     if (!t) continue;
     auto add = [&](const std::string& subject, const std::string& row, const std::string& col) {
-      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}};
+      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}};
       if (rule.over == RuleSpec::Over::kRows) in.subject_row = row_key.at(t->code + '\0' + row);
       if (rule.over == RuleSpec::Over::kCols) in.subject_col = col_key.at(t->code + '\0' + col);
       for (const auto& e : rule.lhs) in.lhs.push_back(term(*t, e, row, col, rule.over));
       for (const auto& e : rule.rhs) in.rhs.push_back(term(*t, e, row, col, rule.over));
+      for (const auto& x : in.lhs)
+        in.lhs_text += (in.lhs_text.empty() ? "" : " + ") + x.alternatives.front().text;
+      for (const auto& x : in.rhs)
+        in.rhs_text += (in.rhs_text.empty() ? "" : " + ") + x.alternatives.front().text;
       p->instances.push_back(std::move(in));
     };
     if (rule.over == RuleSpec::Over::kRows) {
@@ -131,16 +136,21 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
   }
   std::vector<const Cell*> by_id(p->row_of_id.size(), nullptr);
   std::vector<char> row_seen(p->n_row_keys, 0), col_seen(p->n_col_keys, 0);
+  std::string key;
   for (const auto& c : cells) {
-    auto it = p->id_of.find(Key(c.table, c.row, c.col));
+    key.assign(c.table).append(1, '\0').append(c.row).append(1, '\0').append(c.col);
+    auto it = p->id_of.find(key);
     if (it == p->id_of.end()) continue;
     by_id[it->second] = &c;
     row_seen[p->row_of_id[it->second]] = 1;
     col_seen[p->col_of_id[it->second]] = 1;
   }
-  auto side = [&](const std::vector<RuleProgram::Term>& terms, std::string* expr) {
+  std::vector<const RuleProgram::Alternative*> chosen_alts;
+  auto side = [&](const std::vector<RuleProgram::Term>& terms, const std::string& first_text,
+                  std::string* expr) {
     double sum = 0;
-    bool assessable = true;
+    bool assessable = true, all_first = true;
+    chosen_alts.clear();
     for (const auto& term : terms) {
       const RuleProgram::Alternative* chosen = &term.alternatives.front();
       for (const auto& alt : term.alternatives) {
@@ -151,8 +161,18 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
           break;
         }
       }
-      if (!expr->empty()) *expr += " + ";
-      *expr += chosen->text;
+      all_first = all_first && chosen == &term.alternatives.front();
+      chosen_alts.push_back(chosen);
+    }
+    if (all_first) {
+      *expr = first_text;
+    } else {
+      for (const auto* chosen : chosen_alts) {
+        if (!expr->empty()) *expr += " + ";
+        *expr += chosen->text;
+      }
+    }
+    for (const auto* chosen : chosen_alts) {
       for (int id : chosen->ids) {
         const Cell* c = id >= 0 ? by_id[id] : nullptr;
         if (!c || c->state != CellState::kNumber) assessable = false;
@@ -163,14 +183,15 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
   };
 
   std::vector<RuleResult> out;
+  out.reserve(p->instances.size());
   for (const auto& in : p->instances) {
     if (in.subject_row >= 0 && !row_seen[in.subject_row]) continue;  // row not printed
     if (in.subject_col >= 0 && !col_seen[in.subject_col]) continue;
     RuleResult r;
     r.rule_key = in.spec->key;
     r.subject = in.subject;
-    r.lhs = side(in.lhs, &r.lhs_terms);
-    r.rhs = side(in.rhs, &r.rhs_terms);
+    r.lhs = side(in.lhs, in.lhs_text, &r.lhs_terms);
+    r.rhs = side(in.rhs, in.rhs_text, &r.rhs_terms);
     if (r.lhs && r.rhs) {
       r.diff = *r.lhs - *r.rhs;
       r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;

@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "extractors/utf8.h"
@@ -89,7 +90,7 @@ Utf8Census CensusUtf8(std::string_view s) {
 struct SpecialBytes {
   bool bits[256] = {};
   constexpr SpecialBytes() {
-    for (int c : {0xC2, 0xE2, 0xE3, 0xEF, 0x0B, 0x0C, 0x0D}) bits[c] = true;
+    for (int c : {0xC2, 0xE2, 0xE3, 0xEF, 0x0B, 0x0C, 0x0D, 0x5B, 0x2A}) bits[c] = true;
   }
 };
 constexpr SpecialBytes kSpecial;
@@ -132,11 +133,11 @@ std::string NormalizeLine(std::string_view line) {
       out += "-./0123456789"[s[i + 2] - 0x8D];  // U+FF0D..U+FF19
       i += 3;
     } else {
+      debris = debris || c == '[' || c == '*';
       out += static_cast<char>(c);
       ++i;
     }
   }
-  for (char ch : out) debris = debris || ch == '[' || ch == '*';
   return debris ? StripDebris(std::move(out)) : out;
 }
 
@@ -173,6 +174,7 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   }
   bool any_visible = false;
   std::size_t start = 0;
+  r.lines.reserve(std::count(text.begin(), text.end(), '\n') + 1);
   while (start <= text.size()) {
     std::size_t nl = start;
     while (nl < text.size() && text[nl] != '\n' && text[nl] != '\r') ++nl;

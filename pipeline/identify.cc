@@ -1,6 +1,8 @@
 #include "pipeline/identify.h"
 
-#include <regex>
+#include <string.h>
+
+#include <algorithm>
 
 #include "extractors/extractor.h"
 #include "extractors/utf8.h"
@@ -33,6 +35,37 @@ std::size_t FindYear(const std::string& s, int* year) {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool EndsWithAt(const std::string& s, std::size_t end, const char* suffix, std::size_t* start) {
+  std::size_t n = std::char_traits<char>::length(suffix);
+  if (end < n || s.compare(end - n, n, suffix) != 0) return false;
+  *start = end - n;
+  return true;
+}
+
+// Does `rest` read as ".+(镇|乡|街道|苏木)(人民政府)?" (one byte or more before the suffix)?
+bool IsTownship(const std::string& rest) {
+  for (std::size_t end : {rest.size(), rest.size() - std::min(rest.size(), std::size_t{12})}) {
+    if (end != rest.size() && !EndsWith(rest, "人民政府")) continue;
+    std::size_t start;
+    for (const char* suffix : {"镇", "乡", "街道", "苏木"})
+      if (EndsWithAt(rest, end, suffix, &start) && start >= 1) return true;
+  }
+  return false;
+}
+
+// The regex "^(.+?(县|市|区|旗))(.+(镇|乡|街道|苏木))(人民政府)?$": the length of the shortest
+// county prefix whose remainder is a township, or 0 when none.
+std::size_t CountyPrefix(const std::string& unit) {
+  for (std::size_t end = 4; end < unit.size(); ++end) {
+    std::size_t start;
+    bool county = false;
+    for (const char* suffix : {"县", "市", "区", "旗"})
+      county = county || (EndsWithAt(unit, end, suffix, &start) && start >= 1);
+    if (county && IsTownship(unit.substr(end))) return end;
+  }
+  return 0;
 }
 
 Finding MakeFinding(const char* kind, Severity sev, int line, std::string raw, std::string msg) {
@@ -93,13 +126,11 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
     std::size_t end = title.find("政府信息公开", after);
     unit = title.substr(after, end == std::string::npos ? std::string::npos : end - after);
   }
-  static const std::regex kCountyPrefix("^(.+?(县|市|区|旗))(.+(镇|乡|街道|苏木))(人民政府)?$");
-  std::smatch m;
   std::string rest = unit;
-  while (std::regex_match(rest, m, kCountyPrefix)) {  // 广州市番禺区市桥街道 -> 番禺区 / 市桥街道
-    r.identity.county = m[1].str();
+  // 广州市番禺区市桥街道 -> 番禺区 / 市桥街道
+  for (std::size_t len; (len = CountyPrefix(rest)) > 0; rest.erase(0, len)) {
+    r.identity.county = rest.substr(0, len);
     r.identity.county_source = "title";
-    rest = m[3].str() + m[5].str();
   }
   unit = rest;
   for (const char* township : {"镇人民政府", "乡人民政府"})
@@ -131,14 +162,15 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
     if (!sections.empty()) from = sections.front().first, to = sections.back().last;
   }
   std::string all;
-  for (int i = from; i < to; ++i) all += NormalizeLabel(lines[i]);
+  for (int i = from; i < to; ++i) AppendNormalizedLabel(lines[i], &all);
   const Template* by_year = nullptr;
   const Template* by_text = nullptr;
   int editions_seen = 0;
   for (const auto& t : templates) {
     if (year >= t.first_year && year <= t.last_year) by_year = &t;
     bool hit = false;
-    for (const auto& phrase : t.signature) hit = hit || all.find(phrase) != std::string::npos;
+    for (const auto& phrase : t.signature)
+      hit = hit || memmem(all.data(), all.size(), phrase.data(), phrase.size()) != nullptr;
     if (hit) {
       by_text = &t;
       ++editions_seen;
