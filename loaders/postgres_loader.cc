@@ -118,12 +118,15 @@ class PostgresLoader : public Loader {
   // with one COPY per table; readers never see part of a report, and a batch lost to a crash is
   // loaded again by the next run (it is not in the manifest).
   void LoadReport(const ReportRecord& r) override {
-    pending_.push_back(Pending{r, {}, true});
+    pending_.emplace_back();
+    pending_.back().report = r;
+    pending_.back().loaded = true;
     FlushIfFull();
   }
 
   void LoadFailure(const FailedFile& f) override {
-    pending_.push_back(Pending{{}, f, false});
+    pending_.emplace_back();
+    pending_.back().failure = f;
     FlushIfFull();
   }
 
@@ -257,7 +260,7 @@ class PostgresLoader : public Loader {
   struct Pending {
     ReportRecord report;  // when loaded
     FailedFile failure;   // when !loaded
-    bool loaded;
+    bool loaded = false;
   };
   static constexpr std::size_t kBatchReports = 64;
   static constexpr std::chrono::milliseconds kBatchTime{250};

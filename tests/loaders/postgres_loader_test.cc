@@ -334,7 +334,12 @@ TEST_F(PostgresWarehouse, NullsAndAwkwardTextRoundTripAsInSqlite) {
   x.subject = "";
   x.status = RuleStatus::kNotAssessable;
   r.rules.push_back(x);  // lhs/rhs/diff NULL, subject '' (not NULL, as in SQLite)
-  FailedFile failed{{"failed\\path.txt", 3, 0}, "", "v", "empty", "the file is empty"};
+  FailedFile failed;
+  failed.source.path = "failed\\path.txt";
+  failed.source.size = 3;
+  failed.extractor_version = "v";
+  failed.error_kind = "empty";
+  failed.message = "the file is empty";
 
   const auto& ctx = testing::ProjectContext();
   auto pg = OpenPostgresLoader(db_.conninfo());
