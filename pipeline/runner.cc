@@ -8,8 +8,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <map>
-#include <set>
 #include <sstream>
 #include <thread>
 
@@ -172,21 +170,38 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   log.extractor_version = context.extractor_version;
   const long long run_id = loader.BeginRun(log);
 
-  std::map<std::string, ManifestEntry> manifest;
-  for (auto& e : loader.Manifest()) manifest.emplace(e.source.path, std::move(e));
+  // The manifest and the discovered files are both sorted by path (byte order): one merge pass
+  // finds the unchanged files and those that disappeared, with no index of either in memory.
+  std::vector<ManifestEntry> manifest = loader.Manifest();
+  auto by_path = [](const ManifestEntry& a, const ManifestEntry& b) {
+    return a.source.path < b.source.path;
+  };
+  if (!std::is_sorted(manifest.begin(), manifest.end(), by_path))
+    std::sort(manifest.begin(), manifest.end(), by_path);
   const std::vector<SourceFile> files = Discover(options.discover);
 
   RunSummary s;
   s.files_seen = static_cast<int>(files.size());
   std::vector<const SourceFile*> todo;
+  std::vector<std::string> gone;
+  std::size_t m = 0;
+  auto pass = [&](const std::string* until) {  // manifest entries before `until` are not on disk
+    for (; m < manifest.size() && (!until || manifest[m].source.path < *until); ++m)
+      if (UnderInputs(manifest[m].source.path, options.discover))
+        gone.push_back(std::move(manifest[m].source.path));
+  };
   for (const auto& f : files) {
-    auto it = manifest.find(f.path);
-    bool unchanged = it != manifest.end() && it->second.source.size == f.size &&
-                     it->second.source.mtime_ns == f.mtime_ns &&
-                     it->second.extractor_version == context.extractor_version;
+    pass(&f.path);
+    const ManifestEntry* known =
+        m < manifest.size() && manifest[m].source.path == f.path ? &manifest[m++] : nullptr;
+    bool unchanged = known && known->source.size == f.size &&
+                     known->source.mtime_ns == f.mtime_ns &&
+                     known->extractor_version == context.extractor_version;
     if (unchanged && !options.force) ++s.skipped;
     else todo.push_back(&f);
   }
+  pass(nullptr);
+  std::vector<ManifestEntry>().swap(manifest);
 
   int threads = options.workers > 0 ? options.workers
                                     : static_cast<int>(std::thread::hardware_concurrency());
@@ -216,10 +231,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   }
 
   loader.Flush();
-  std::set<std::string> present;
-  for (const auto& f : files) present.insert(f.path);
-  for (const auto& [path, entry] : manifest) {
-    if (present.count(path) || !UnderInputs(path, options.discover)) continue;
+  for (const std::string& path : gone) {
     ++s.missing;
     s.missing_paths.push_back(path);
     if (options.prune) {

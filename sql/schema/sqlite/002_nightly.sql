@@ -9,7 +9,7 @@ CREATE TABLE run (
   shard             TEXT NOT NULL,
   started_at        TEXT NOT NULL,
   finished_at       TEXT,
-  status            TEXT NOT NULL CHECK (status IN ('running', 'finished', 'aborted')),
+  status            TEXT NOT NULL CHECK (status = 'running' OR status = 'finished' OR status = 'aborted'),
   exit_code         INTEGER,
   extractor_version TEXT NOT NULL,
   files_seen        INTEGER NOT NULL DEFAULT 0,
@@ -24,7 +24,7 @@ CREATE TABLE run (
 CREATE TABLE run_file (
   run_id      INTEGER NOT NULL REFERENCES run (run_id) ON DELETE CASCADE,
   source_path TEXT NOT NULL,
-  outcome     TEXT NOT NULL CHECK (outcome IN ('failed', 'missing', 'removed')),
+  outcome     TEXT NOT NULL CHECK (outcome = 'failed' OR outcome = 'missing' OR outcome = 'removed'),
   error_kind  TEXT,
   message     TEXT,
   PRIMARY KEY (run_id, source_path)
