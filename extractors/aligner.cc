@@ -6,105 +6,11 @@
 #include <optional>
 #include <set>
 
+#include "extractors/label_match.h"
 #include "extractors/utf8.h"
 
 namespace gongkai {
 namespace {
-
-struct RowMatch {
-  int row = -1;
-  bool ambiguous = false;
-};
-
-// The alias ending last in the evidence wins (ties: the longer alias). Aliases are found by
-// their first byte pair, so one pass over the evidence replaces a search per alias.
-RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
-  RowMatch m;
-  std::size_t best_end = 0, best_len = 0;
-  const std::size_t n = evidence.size();
-  for (std::size_t pos = 0; pos + 1 < n; ++pos) {
-    const unsigned key = static_cast<unsigned char>(evidence[pos]) << 8 |
-                         static_cast<unsigned char>(evidence[pos + 1]);
-    if (!t.MayStartAlias(key)) continue;
-    auto range = t.alias_index.equal_range(key);
-    for (auto it = range.first; it != range.second; ++it) {
-      const std::string& alias = t.rows[it->second.row].aliases[it->second.alias];
-      if (alias.size() > n - pos || evidence.compare(pos, alias.size(), alias) != 0) continue;
-      std::size_t end = pos + alias.size();
-      int row = it->second.row;
-      if (end > best_end || (end == best_end && alias.size() > best_len)) {
-        m.row = row;
-        m.ambiguous = false;
-        best_end = end;
-        best_len = alias.size();
-      } else if (end == best_end && alias.size() == best_len && m.row != row) {
-        m.ambiguous = true;
-      }
-    }
-  }
-  if (m.row < 0) {
-    for (std::size_t i = 0; i < t.rows.size(); ++i)
-      if (t.rows[i].unlabeled) m.row = static_cast<int>(i);
-  }
-  return m;
-}
-
-std::string JoinLabels(const Segment& s) {
-  std::string out;
-  for (const auto& l : s.labels) out += l.norm;
-  return out;
-}
-
-// A header without its trailing note: "采购总金额(单位:万元)" -> "采购总金额".
-std::string_view WithoutNote(const std::string& header) {
-  if (header.empty() || header.back() != ')') return header;
-  std::size_t open = header.rfind('(');
-  return open == std::string::npos || open == 0 ? std::string_view(header)
-                                                : std::string_view(header).substr(0, open);
-}
-
-// Field position of each of `cols` in the tab-separated header rows, or empty if not all found.
-// Columns with the same header aliases take the positions found for them in order.
-std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
-                             const std::vector<const Segment*>& header) {
-  struct Group {
-    const std::vector<std::string>* aliases;
-    std::vector<int> positions;
-    std::size_t used = 0;
-  };
-  std::vector<Group> groups;
-  groups.reserve(cols.size());
-  std::vector<int> frame;
-  frame.reserve(cols.size());
-  for (const auto& code : cols) {
-    const ColumnSpec* c = t.FindColumn(code);
-    if (!c) return {};
-    Group* g = nullptr;
-    for (auto& x : groups)
-      if (*x.aliases == c->header_aliases) g = &x;
-    if (!g) {
-      g = &groups.emplace_back(Group{&c->header_aliases, {}, 0});
-      for (const Segment* s : header)
-        for (const auto& l : s->labels) {
-          std::string_view label = WithoutNote(l.norm);
-          for (const auto& a : c->header_aliases)
-            if (label == a) {
-              g->positions.push_back(l.field);
-              break;
-            }
-        }
-      std::sort(g->positions.begin(), g->positions.end());
-      g->positions.erase(std::unique(g->positions.begin(), g->positions.end()),
-                         g->positions.end());
-    }
-    if (g->used >= g->positions.size()) return {};
-    frame.push_back(g->positions[g->used++]);
-  }
-  std::vector<int> sorted = frame;
-  std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return {};
-  return frame;
-}
 
 std::string LineText(const std::vector<std::string>& lines, int line) {
   if (line < 1 || line > static_cast<int>(lines.size())) return "";

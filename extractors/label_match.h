@@ -1,0 +1,33 @@
+// Matching report text to the template: which row a label names, and where a tab-separated
+// header puts each column. Used by the aligner; pure functions of the template and the text.
+#ifndef GONGKAI_EXTRACTORS_LABEL_MATCH_H_
+#define GONGKAI_EXTRACTORS_LABEL_MATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "extractors/template.h"
+#include "extractors/tokenizer.h"
+
+namespace gongkai {
+
+struct RowMatch {
+  int row = -1;  // index into TableSpec::rows; the unlabeled row when no alias matches
+  bool ambiguous = false;
+};
+
+// The row whose alias ends last in `evidence` (normalised text); ties go to the longer alias.
+RowMatch MatchRow(const TableSpec& t, const std::string& evidence);
+
+// The segment's labels, normalised and joined.
+std::string JoinLabels(const Segment& s);
+
+// Field position of each of `cols` in the tab-separated header rows, or empty if not all are
+// found or two share a position. Columns with the same header aliases take the positions found
+// for them in order; a header's trailing note ("(单位:万元)") is ignored.
+std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
+                             const std::vector<const Segment*>& header);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_LABEL_MATCH_H_
