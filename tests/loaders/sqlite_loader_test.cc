@@ -73,6 +73,19 @@ TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
             (Rows{{"绥滨县", "2", "0.0", "0.0"}}));
   EXPECT_EQ(Q("SELECT kind, unit FROM mart_findings WHERE severity <> 'info' ORDER BY kind"),
             (Rows{{"county_unknown", "东木镇"}}));
+  EXPECT_EQ(Q("SELECT county, year, reports, units_in_gazetteer, units_missing "
+              "FROM mart_county_coverage ORDER BY county, year"),
+            (Rows{{"NULL", "2020", "1", "0", "0"},
+                  {"卫辉市", "2021", "1", "1", "0"},
+                  {"昌乐县", "2020", "1", "1", "0"},
+                  {"绥滨县", "2020", "2", "2", "0"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_missing_reports"), (Rows{{"0"}}));
+  EXPECT_EQ(Q("SELECT applicant, reports, new_applications FROM mart_applications_by_applicant "
+              "WHERE county='绥滨县' AND applicant IN ('natural', 'total') ORDER BY applicant"),
+            (Rows{{"natural", "2", "0.0"}, {"total", "2", "0.0"}}));
+  // 2019 edition: 23 row totals + 7 balances + 7 results totals (per column) + 3 表四 totals.
+  EXPECT_EQ(Q("SELECT count(*), sum(status='pass') FROM mart_rule_results WHERE unit='绥滨镇'"),
+            (Rows{{"40", "40"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM dim_row WHERE edition=2019 AND table_code='t3'"), (Rows{{"23"}}));
   EXPECT_EQ(Q("SELECT label_zh FROM dim_col WHERE edition=2021 AND col_code='social'"), (Rows{{"社会组织"}}));
 }
@@ -142,6 +155,17 @@ TEST_F(SqliteWarehouse, ABrokenTotalIsExactlyOneFindingPerRuleAndTheCellsStillLo
               "rule_key='t4.review_total'"),
             (Rows{{"fail", "1.0", "0.0", "1.0"}}));
   EXPECT_EQ(s.ExitCode(), kExitFindings);
+}
+
+TEST_F(SqliteWarehouse, AGazetteerUnitWithoutAReportIsListedAsMissing) {
+  std::string path = input_ + "/003_6b1b5a067a577432.txt";  // 连生乡, 绥滨县
+  std::filesystem::remove(path);
+  RunOnce();
+  EXPECT_EQ(Q("SELECT county, year, unit FROM mart_missing_reports"),
+            (Rows{{"绥滨县", "2020", "连生乡"}}));
+  EXPECT_EQ(Q("SELECT reports, units_in_gazetteer, units_missing FROM mart_county_coverage "
+              "WHERE county='绥滨县'"),
+            (Rows{{"1", "2", "1"}}));
 }
 
 TEST_F(SqliteWarehouse, NarrativeNumbersNeverBecomeCells) {
