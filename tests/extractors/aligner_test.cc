@@ -123,6 +123,19 @@ TEST(Aligner, MoneyUnits) {
   EXPECT_EQ(zero.cells["t2.a9_procurement.amount_wan"].value, "0");
 }
 
+TEST(Aligner, ReviewRowWrappedOverPdfLinesIsJoinedOnlyWhenItAddsUpToTheRow) {
+  auto a = Align(2021, "t4", {"行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计",
+                              "72 64 178 37 351", "13 4 8 1 26", "-5-", "12 1 1 6 20"});
+  EXPECT_TRUE(a.kinds().empty());
+  EXPECT_EQ(a.cells.size(), 15u);
+  EXPECT_EQ(a.cells["t4.all.rev_total"].value, "351");
+  EXPECT_EQ(a.cells["t4.all.lit_upheld"].value, "13");
+  EXPECT_EQ(a.cells["t4.all.lar_total"].value, "20");
+  auto short_row = Align(2021, "t4", {"72 64 178 37 351", "13 4 8 1 26", "12 1 1 6"});
+  EXPECT_TRUE(short_row.cells.empty());
+  EXPECT_EQ(short_row.kinds(), std::vector<std::string>({"value_count", "value_count", "value_count"}));
+}
+
 TEST(Aligner, NotApplicableMarksAreKeptApartFromZero) {
   auto a = Align(2019, "t2", {"行政事业性收费\t/\t—"});
   ASSERT_EQ(a.cells.size(), 2u);
