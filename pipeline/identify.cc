@@ -126,6 +126,13 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
     std::size_t end = title.find("政府信息公开", after);
     unit = title.substr(after, end == std::string::npos ? std::string::npos : end - after);
   }
+  // "关于…的", 《…》 and a trailing "的" frame the name in some titles.
+  if (unit.rfind("关于", 0) == 0) unit.erase(0, std::string("关于").size());
+  for (const char* frame : {"《", "》", "“", "”"}) {
+    std::size_t at;
+    while ((at = unit.find(frame)) != std::string::npos) unit.erase(at, std::string(frame).size());
+  }
+  if (EndsWith(unit, "的")) unit.resize(unit.size() - std::string("的").size());
   std::string rest = unit;
   // 广州市番禺区市桥街道 -> 番禺区 / 市桥街道
   for (std::size_t len; (len = CountyPrefix(rest)) > 0; rest.erase(0, len)) {

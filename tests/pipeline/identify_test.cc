@@ -52,6 +52,17 @@ TEST(Identify, TownshipGovernmentSuffixAndYearFirstTitles) {
   EXPECT_EQ(r.identity.year, 2023);
 }
 
+TEST(Identify, FramingWordsAroundTheNameAreNotPartOfIt) {
+  auto r = Id({"关于绥滨镇2020年度政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.unit, "绥滨镇");
+  EXPECT_EQ(r.identity.county.value_or(""), "绥滨县");
+  r = Id({"《昌乐县红河镇2020年政府信息公开工作年度报告》"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.unit, "红河镇");
+  EXPECT_EQ(r.identity.county.value_or(""), "昌乐县");
+}
+
 TEST(Identify, NestedCountyPrefix) {
   auto r = Id({"广州市番禺区市桥街道2022年政府信息公开工作年度报告"});
   ASSERT_TRUE(r.ok);
