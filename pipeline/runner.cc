@@ -168,6 +168,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
                     "; not started");
   log.started_at = NowIso();
   log.extractor_version = context.extractor_version;
+  const std::vector<SourceFile> files = Discover(options.discover);  // may throw: before the log
   const long long run_id = loader.BeginRun(log);
 
   // The manifest and the discovered files are both sorted by path (byte order): one merge pass
@@ -178,7 +179,6 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   };
   if (!std::is_sorted(manifest.begin(), manifest.end(), by_path))
     std::sort(manifest.begin(), manifest.end(), by_path);
-  const std::vector<SourceFile> files = Discover(options.discover);
 
   RunSummary s;
   s.files_seen = static_cast<int>(files.size());
