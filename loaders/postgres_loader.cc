@@ -168,16 +168,15 @@ class PostgresLoader : public Loader {
     Guard("reading the manifest", [&] {
       pqxx::work tx(*conn_);
       auto rows = tx.exec(
-          "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), COALESCE(content_sha256, ''), "
-          "extractor_version, status FROM report ORDER BY source_path");
+          "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version "
+          "FROM report ORDER BY source_path");
+      out.reserve(rows.size());
       for (const auto& row : rows) {
         ManifestEntry e;
         e.source.path = row[0].as<std::string>();
         e.source.size = row[1].as<std::uint64_t>();
         e.source.mtime_ns = row[2].as<long long>();
-        e.content_sha256 = row[3].as<std::string>();
-        e.extractor_version = row[4].as<std::string>();
-        e.status = row[5].as<std::string>();
+        e.extractor_version = row[3].as<std::string>();
         out.push_back(std::move(e));
       }
       tx.commit();

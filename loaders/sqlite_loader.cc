@@ -48,18 +48,17 @@ class SqliteLoader : public Loader {
   }
 
   std::vector<ManifestEntry> Manifest() override {
+    Flush();
     std::vector<ManifestEntry> out;
     Stmt s(db_,
-           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), COALESCE(content_sha256, ''), "
-           "extractor_version, status FROM report ORDER BY source_path");
+           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version "
+           "FROM report ORDER BY source_path");
     while (s.Step()) {
       ManifestEntry e;
       e.source.path = s.ColumnText(0);
       e.source.size = static_cast<std::uint64_t>(s.ColumnInt(1));
       e.source.mtime_ns = s.ColumnInt(2);
-      e.content_sha256 = s.ColumnText(3);
-      e.extractor_version = s.ColumnText(4);
-      e.status = s.ColumnText(5);
+      e.extractor_version = s.ColumnText(3);
       out.push_back(std::move(e));
     }
     return out;

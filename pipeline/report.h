@@ -89,12 +89,11 @@ struct FailedFile {
   std::string message;
 };
 
-// What the warehouse remembers of a file it has seen (the manifest of incremental runs).
+// What an incremental run needs to know of a file the warehouse has seen (the full manifest,
+// with content hash and status, is the report table).
 struct ManifestEntry {
   SourceFile source;
-  std::string content_sha256;
   std::string extractor_version;
-  std::string status;  // "loaded" | "failed"
 };
 
 // A file a run could not load, or that disappeared since it was loaded.
