@@ -62,16 +62,15 @@ void SplitTabs(std::string_view line, std::vector<std::string_view>* out) {
   }
 }
 
-// Words as views of valid UTF-8 text; false (and no words) when a sequence is malformed.
-bool SplitWordsView(std::string_view line, std::vector<std::string_view>* out) {
+// Words as views into the line, split at Unicode white space. (Lines come from decode, so they
+// are valid UTF-8; a malformed byte would simply stay inside its word.)
+void SplitWords(std::string_view line, std::vector<std::string_view>* out) {
   out->clear();
   std::size_t i = 0, start = 0;
   bool in_word = false;
   while (i < line.size()) {
     std::size_t at = i;
-    char32_t cp = utf8::Next(line, i);
-    if (cp == 0xFFFD && line.substr(at, i - at) != "\xEF\xBF\xBD") return false;
-    if (utf8::IsSpace(cp)) {
+    if (utf8::IsSpace(utf8::Next(line, i))) {
       if (in_word) out->push_back(line.substr(start, at - start));
       in_word = false;
     } else if (!in_word) {
@@ -80,22 +79,6 @@ bool SplitWordsView(std::string_view line, std::vector<std::string_view>* out) {
     }
   }
   if (in_word) out->push_back(line.substr(start));
-  return true;
-}
-
-std::vector<std::string> SplitWords(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  utf8::ForEachCodePoint(line, [&](char32_t cp) {
-    if (utf8::IsSpace(cp)) {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      utf8::Append(cur, cp);
-    }
-  });
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
 }
 
 std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
@@ -136,16 +119,10 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
       cell = MakeToken(cell.text + std::string(trimmed), cell.line, cell.field);
     } else {
       PhysicalRow row{Layout::kWords, {}};
-      if (SplitWordsView(raw, &parts)) {
-        row.cells.reserve(parts.size());
-        for (std::size_t f = 0; f < parts.size(); ++f)
-          row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
-      } else {
-        auto words = SplitWords(raw);
-        row.cells.reserve(words.size());
-        for (std::size_t f = 0; f < words.size(); ++f)
-          row.cells.push_back(MakeToken(words[f], line_no, static_cast<int>(f)));
-      }
+      SplitWords(raw, &parts);
+      row.cells.reserve(parts.size());
+      for (std::size_t f = 0; f < parts.size(); ++f)
+        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
       rows.push_back(std::move(row));
     }
   }

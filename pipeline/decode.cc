@@ -181,7 +181,7 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
     if (nl == text.size()) nl = std::string::npos;
     std::size_t end = nl == std::string::npos ? text.size() : nl;
     std::string line = NormalizeLine(text.substr(start, end - start));
-    if (!any_visible && !utf8::Trim(line).empty()) any_visible = true;
+    if (!any_visible && !utf8::TrimView(line).empty()) any_visible = true;
     r.lines.push_back(std::move(line));
     if (nl == std::string::npos) break;
     start = nl + 1;
