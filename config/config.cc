@@ -1,6 +1,6 @@
 #include "config/config.h"
 
-#include "extractors/validator.h"
+#include "core/rule_program.h"
 
 #include <yaml-cpp/yaml.h>
 

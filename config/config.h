@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "config/options.h"
-#include "extractors/template.h"
-#include "pipeline/identify.h"
+#include "core/gazetteer.h"
+#include "core/template.h"
 
 namespace gongkai {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "extractors/label_match.h"
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

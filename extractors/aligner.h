@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "extractors/template.h"
+#include "core/template.h"
 #include "extractors/tokenizer.h"
-#include "pipeline/report.h"
+#include "core/report.h"
 
 namespace gongkai {
 

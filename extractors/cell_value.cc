@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

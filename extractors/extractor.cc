@@ -2,7 +2,7 @@
 
 #include "extractors/aligner.h"
 #include "extractors/tokenizer.h"
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

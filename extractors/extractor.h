@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "extractors/template.h"
-#include "pipeline/report.h"
+#include "core/template.h"
+#include "core/report.h"
 
 namespace gongkai {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/template.h"
+#include "core/template.h"
 #include "extractors/tokenizer.h"
 
 namespace gongkai {

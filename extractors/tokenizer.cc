@@ -1,6 +1,6 @@
 #include "extractors/tokenizer.h"
 
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "extractors/cell_value.h"
-#include "extractors/template.h"
+#include "core/template.h"
 
 namespace gongkai {
 

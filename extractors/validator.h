@@ -8,17 +8,16 @@
 #include <memory>
 #include <vector>
 
-#include "extractors/template.h"
-#include "pipeline/report.h"
+#include "core/rule_program.h"
+#include "core/template.h"
+#include "core/report.h"
 
 namespace gongkai {
 
-// Uses tmpl.rule_program when set (config/ compiles it once per template), else compiles.
+// Uses tmpl.rule_program when set (config/ compiles it once per template, core/rule_program.h),
+// else compiles.
 std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& cells,
                                  std::vector<Finding>* findings);
-
-// Resolves the template's rules to cell ids once, so validating a report does no parsing.
-std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl);
 
 }  // namespace gongkai
 

@@ -27,9 +27,9 @@
 #include <vector>
 
 #include "config/options.h"
-#include "extractors/template.h"
-#include "pipeline/identify.h"
-#include "pipeline/report.h"
+#include "core/gazetteer.h"
+#include "core/report.h"
+#include "core/template.h"
 
 namespace gongkai {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "config/options.h"
-#include "pipeline/report.h"
+#include "core/report.h"
 
 namespace gongkai {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "extractors/extractor.h"
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

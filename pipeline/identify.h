@@ -9,15 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "extractors/template.h"
-#include "pipeline/report.h"
+#include "core/gazetteer.h"
+#include "core/report.h"
+#include "core/template.h"
 
 namespace gongkai {
-
-struct Gazetteer {
-  std::map<std::string, std::vector<std::string>> counties_of_unit;  // unit -> counties
-  std::vector<std::pair<std::string, std::string>> entries;          // (county, unit), as listed
-};
 
 struct IdentifyResult {
   bool ok = false;

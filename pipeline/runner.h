@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "config/options.h"
-#include "extractors/template.h"
+#include "core/template.h"
 #include "loaders/loader.h"
 #include "pipeline/identify.h"
-#include "pipeline/report.h"
+#include "core/report.h"
 
 namespace gongkai {
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai::testing {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/template.h"
+#include "core/template.h"
 #include "extractors/tokenizer.h"
 
 namespace gongkai::testing {

@@ -1,8 +1,8 @@
 // Records that flow between the stages: one report's identity, its cells, its findings and its
 // rule results. Plain values, no behaviour; every stage takes them by const reference and returns
 // new ones, so a record is owned by whoever holds it.
-#ifndef GONGKAI_PIPELINE_REPORT_H_
-#define GONGKAI_PIPELINE_REPORT_H_
+#ifndef GONGKAI_CORE_REPORT_H_
+#define GONGKAI_CORE_REPORT_H_
 
 #include <cstdint>
 #include <optional>
@@ -116,4 +116,4 @@ struct RunRecord {
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_PIPELINE_REPORT_H_
+#endif  // GONGKAI_CORE_REPORT_H_

@@ -1,4 +1,4 @@
-#include "extractors/utf8.h"
+#include "core/utf8.h"
 
 namespace gongkai::utf8 {
 

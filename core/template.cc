@@ -1,4 +1,4 @@
-#include "extractors/template.h"
+#include "core/template.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // The report template of one edition, as data: tables, rows, columns, measures, label aliases
 // and the template's own arithmetic. Built by config/ from YAML; read-only afterwards.
-#ifndef GONGKAI_EXTRACTORS_TEMPLATE_H_
-#define GONGKAI_EXTRACTORS_TEMPLATE_H_
+#ifndef GONGKAI_CORE_TEMPLATE_H_
+#define GONGKAI_CORE_TEMPLATE_H_
 
 #include <cstdint>
 #include <memory>
@@ -91,4 +91,4 @@ void AppendNormalizedLabel(std::string_view text, std::string* out);  // appends
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_EXTRACTORS_TEMPLATE_H_
+#endif  // GONGKAI_CORE_TEMPLATE_H_

@@ -1,7 +1,7 @@
 // Minimal UTF-8 helpers for the decode and extract stages. Input is assumed valid UTF-8 (decode
 // guarantees it); an invalid byte is passed on as U+FFFD rather than trusted.
-#ifndef GONGKAI_EXTRACTORS_UTF8_H_
-#define GONGKAI_EXTRACTORS_UTF8_H_
+#ifndef GONGKAI_CORE_UTF8_H_
+#define GONGKAI_CORE_UTF8_H_
 
 #include <string>
 #include <string_view>
@@ -27,4 +27,4 @@ inline std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 }  // namespace gongkai::utf8
 
-#endif  // GONGKAI_EXTRACTORS_UTF8_H_
+#endif  // GONGKAI_CORE_UTF8_H_

@@ -1,4 +1,4 @@
-#include "pipeline/report.h"
+#include "core/report.h"
 
 namespace gongkai {
 
