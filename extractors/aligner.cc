@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
-#include "extractors/label_match.h"
 #include "core/utf8.h"
+#include "extractors/label_match.h"
 
 namespace gongkai {
 namespace {

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "core/template.h"
 #include "extractors/tokenizer.h"
-#include "core/report.h"
 
 namespace gongkai {
 

@@ -1,8 +1,8 @@
 #include "extractors/extractor.h"
 
+#include "core/utf8.h"
 #include "extractors/aligner.h"
 #include "extractors/tokenizer.h"
-#include "core/utf8.h"
 
 namespace gongkai {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/template.h"
 #include "core/report.h"
+#include "core/template.h"
 
 namespace gongkai {
 

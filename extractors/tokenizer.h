@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "extractors/cell_value.h"
 #include "core/template.h"
+#include "extractors/cell_value.h"
 
 namespace gongkai {
 

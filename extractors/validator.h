@@ -8,9 +8,9 @@
 #include <memory>
 #include <vector>
 
+#include "core/report.h"
 #include "core/rule_program.h"
 #include "core/template.h"
-#include "core/report.h"
 
 namespace gongkai {
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "extractors/extractor.h"
 #include "core/utf8.h"
+#include "extractors/extractor.h"
 
 namespace gongkai {
 namespace {

@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "config/options.h"
+#include "core/report.h"
 #include "core/template.h"
 #include "loaders/loader.h"
 #include "pipeline/identify.h"
-#include "core/report.h"
 
 namespace gongkai {
 
