@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <optional>
@@ -13,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "loaders/pg_batch.h"
 #include "loaders/pg_conninfo.h"
 #include "loaders/sql_files.h"
 
@@ -31,14 +31,6 @@ using OptText = std::optional<std::string>;
 
 // Empty means NULL, as the SQLite loader's OptText.
 OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
-
-// Shortest text that reads back as the same double (COPY parses it with strtod).
-OptText Real(const std::optional<double>& v) {
-  if (!v) return {};
-  char buf[32];
-  auto res = std::to_chars(buf, buf + sizeof buf, *v);
-  return std::string(buf, res.ptr);
-}
 
 class PostgresLoader : public Loader {
  public:
@@ -63,25 +55,8 @@ class PostgresLoader : public Loader {
       part("dbname", conn_->dbname());
       part("user", conn_->username());
       describe_ = Clean(where, secrets_);
-      // One round trip per report: insert or replace the whole report row, keeping its id.
-      conn_->prepare("upsert_report",
-                     "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
-                     "extractor_version, status, error_kind, error_message, title, unit, year, "
-                     "county, county_source, edition, cell_count, finding_count, encoding) "
-                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
-                     "ON CONFLICT (source_path) DO UPDATE SET "
-                     "content_sha256=excluded.content_sha256, size_bytes=excluded.size_bytes, "
-                     "mtime_ns=excluded.mtime_ns, extractor_version=excluded.extractor_version, "
-                     "status=excluded.status, error_kind=excluded.error_kind, "
-                     "error_message=excluded.error_message, title=excluded.title, "
-                     "unit=excluded.unit, year=excluded.year, county=excluded.county, "
-                     "county_source=excluded.county_source, edition=excluded.edition, "
-                     "cell_count=excluded.cell_count, finding_count=excluded.finding_count, "
-                     "encoding=excluded.encoding RETURNING report_id");
-      conn_->prepare("delete_cells", "DELETE FROM cell WHERE report_id = ANY($1::bigint[])");
-      conn_->prepare("delete_findings", "DELETE FROM finding WHERE report_id = ANY($1::bigint[])");
-      conn_->prepare("delete_rules", "DELETE FROM rule_result WHERE report_id = ANY($1::bigint[])");
     });
+    Guard("preparing the batch statement", [&] { batch_writer_.emplace(*conn_); });
   }
 
   ~PostgresLoader() override {
@@ -133,10 +108,14 @@ class PostgresLoader : public Loader {
   // A failed batch is dropped (its transaction rolled back), not retried: LoadError ends the run.
   void Flush() override {
     if (pending_.empty()) return;
-    std::vector<Pending> batch;
+    std::vector<PgPending> batch;
     batch.swap(pending_);
-    Guard("loading " + std::to_string(batch.size()) + " reports from " + PathOf(batch.front()),
-          [&] { WriteBatch(batch); });
+    Guard("loading " + std::to_string(batch.size()) + " reports from " + batch.front().Path(),
+          [&] {
+            pqxx::work tx(*conn_);
+            batch_writer_->Write(tx, batch);
+            tx.commit();
+          });
   }
 
   int SchemaVersion() override {
@@ -254,101 +233,14 @@ class PostgresLoader : public Loader {
     return tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0].as<int>();
   }
 
-  // Keeps the report_id of an earlier load of the same path and clears its child rows. The
-  // upsert locks the report row until commit, so two processes loading the same path queue up.
-  struct Pending {
-    ReportRecord report;  // when loaded
-    FailedFile failure;   // when !loaded
-    bool loaded = false;
-  };
   static constexpr std::size_t kBatchReports = 64;
   static constexpr std::chrono::milliseconds kBatchTime{250};
-
-  static const std::string& PathOf(const Pending& p) {
-    return p.loaded ? p.report.source.path : p.failure.source.path;
-  }
 
   void FlushIfFull() {
     if (pending_.size() == 1) batch_start_ = std::chrono::steady_clock::now();
     if (pending_.size() >= kBatchReports ||
         std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
       Flush();
-  }
-
-  // One transaction: the report rows (upserted in load order, keeping their ids), their old
-  // child rows deleted, then one COPY per child table for the whole batch.
-  void WriteBatch(const std::vector<Pending>& batch) {
-    pqxx::work tx(*conn_);
-    std::vector<long long> ids;
-    std::string id_array = "{";
-    for (const auto& p : batch) {
-      long long id = 0;
-      if (p.loaded) {
-        const ReportRecord& r = p.report;
-        id = tx.exec_prepared("upsert_report", r.source.path, Opt(r.content_sha256),
-                              static_cast<long long>(r.source.size),
-                              static_cast<long long>(r.source.mtime_ns), r.extractor_version,
-                              "loaded", OptText{}, OptText{}, r.identity.title, r.identity.unit,
-                              r.identity.year, Opt(r.identity.county.value_or("")),
-                              Opt(r.identity.county_source), r.identity.edition,
-                              static_cast<long long>(r.cells.size()),
-                              static_cast<long long>(r.findings.size()), Opt(r.encoding))[0][0]
-                 .as<long long>();
-      } else {
-        const FailedFile& f = p.failure;
-        id = tx.exec_prepared("upsert_report", f.source.path, Opt(f.content_sha256),
-                              static_cast<long long>(f.source.size),
-                              static_cast<long long>(f.source.mtime_ns), f.extractor_version,
-                              "failed", f.error_kind, f.message, OptText{}, OptText{},
-                              std::optional<int>{}, OptText{}, OptText{}, std::optional<int>{}, 0,
-                              0, OptText{})[0][0]
-                 .as<long long>();
-      }
-      ids.push_back(id);
-      id_array += (ids.size() > 1 ? "," : "") + std::to_string(id);
-    }
-    id_array += "}";
-    tx.exec_prepared("delete_cells", id_array);
-    tx.exec_prepared("delete_findings", id_array);
-    tx.exec_prepared("delete_rules", id_array);
-
-    pqxx::stream_to cell(tx, "cell",
-                         std::vector<std::string>{"report_id", "table_code", "row_code",
-                                                  "col_code", "state", "value", "measure", "raw",
-                                                  "source_line"});
-    for (std::size_t i = 0; i < batch.size(); ++i)
-      if (batch[i].loaded)
-        for (const auto& c : batch[i].report.cells)
-          cell << std::make_tuple(ids[i], c.table, c.row, c.col,
-                                  std::string(CellStateName(c.state)), Real(c.value), c.measure,
-                                  c.raw, static_cast<long long>(c.line));
-    cell.complete();
-    pqxx::stream_to finding(tx, "finding",
-                            std::vector<std::string>{"report_id", "seq", "kind", "severity",
-                                                     "table_code", "row_code", "col_code",
-                                                     "source_line", "raw", "message"});
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i].loaded) continue;
-      long long seq = 0;
-      for (const auto& f : batch[i].report.findings)
-        finding << std::make_tuple(
-            ids[i], ++seq, f.kind, std::string(SeverityName(f.severity)), Opt(f.table),
-            Opt(f.row), Opt(f.col),
-            f.line > 0 ? std::optional<long long>(f.line) : std::nullopt, Opt(f.raw), f.message);
-    }
-    finding.complete();
-    pqxx::stream_to rule(tx, "rule_result",
-                         std::vector<std::string>{"report_id", "rule_key", "subject",
-                                                  "lhs_terms", "rhs_terms", "lhs", "rhs", "diff",
-                                                  "status"});
-    for (std::size_t i = 0; i < batch.size(); ++i)
-      if (batch[i].loaded)
-        for (const auto& x : batch[i].report.rules)
-          rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
-                                  Real(x.lhs), Real(x.rhs), Real(x.diff),
-                                  std::string(RuleStatusName(x.status)));
-    rule.complete();
-    tx.commit();
   }
 
   static void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
@@ -404,7 +296,8 @@ class PostgresLoader : public Loader {
   std::string describe_;
   std::unique_ptr<pqxx::connection> conn_;
   bool run_locked_ = false;
-  std::vector<Pending> pending_;  // whole reports not yet written (Flush)
+  std::optional<PgBatchWriter> batch_writer_;
+  std::vector<PgPending> pending_;  // whole reports not yet written (Flush)
   std::chrono::steady_clock::time_point batch_start_;
 };
 

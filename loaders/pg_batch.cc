@@ -1,0 +1,190 @@
+#include "loaders/pg_batch.h"
+
+#include <charconv>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace gongkai {
+namespace {
+
+using OptText = std::optional<std::string>;
+
+OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
+
+// Shortest text that reads back as the same double (COPY parses it with strtod).
+OptText Real(const std::optional<double>& v) {
+  if (!v) return {};
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, *v);
+  return std::string(buf, res.ptr);
+}
+
+// The report columns, in the order of the arrays bound to the statement.
+constexpr const char* kColumns[] = {
+    "source_path", "content_sha256", "size_bytes", "mtime_ns",     "extractor_version",
+    "status",      "error_kind",     "error_message", "title",     "unit",
+    "year",        "county",         "county_source", "edition",   "cell_count",
+    "finding_count", "encoding"};
+constexpr const char* kTypes[] = {"text", "text", "bigint", "bigint", "text", "text",
+                                  "text", "text", "text",   "text",   "int",  "text",
+                                  "text", "int",  "int",    "int",    "text"};
+constexpr std::size_t kNumColumns = sizeof kColumns / sizeof kColumns[0];
+static_assert(kNumColumns == sizeof kTypes / sizeof kTypes[0]);
+
+// One statement per batch: unnest the arrays (in load order), upsert every report row keeping
+// the id of an earlier load, delete the child rows of those ids (index probes on each child
+// table's primary key through one array), return path -> id.
+std::string BatchSql() {
+  std::string cols, args, set;
+  for (std::size_t i = 0; i < kNumColumns; ++i) {
+    std::string c = kColumns[i];
+    cols += (i ? ", " : "") + c;
+    args += (i ? ", $" : "$") + std::to_string(i + 1) + "::" + kTypes[i] + "[]";
+    if (i) set += std::string(i > 1 ? ", " : "") + c + "=excluded." + c;
+  }
+  return "WITH src AS (SELECT * FROM unnest(" + args + ") WITH ORDINALITY AS t(" + cols +
+         ", ord)), "
+         "up AS (INSERT INTO report (" + cols + ") SELECT " + cols +
+         " FROM src ORDER BY ord ON CONFLICT (source_path) DO UPDATE SET " + set +
+         " RETURNING report_id, source_path), "
+         "dc AS (DELETE FROM cell WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
+         "df AS (DELETE FROM finding WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
+         "dr AS (DELETE FROM rule_result WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))) "
+         "SELECT source_path, report_id FROM up";
+}
+
+}  // namespace
+
+void PgBatchWriter::TextArray::Add(const std::string& v) {
+  Sep();
+  s_ += '"';
+  for (char c : v) {
+    if (c == '"' || c == '\\') s_ += '\\';
+    s_ += c;
+  }
+  s_ += '"';
+}
+
+void PgBatchWriter::TextArray::AddNull() {
+  Sep();
+  s_ += "NULL";
+}
+
+void PgBatchWriter::TextArray::AddInt(long long v) {
+  Sep();
+  s_ += std::to_string(v);
+}
+
+PgBatchWriter::PgBatchWriter(pqxx::connection& conn) {
+  conn.prepare("gongkai_batch_upsert", BatchSql());
+}
+
+std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
+                                             std::size_t begin, std::size_t end) {
+  TextArray a[kNumColumns];
+  for (std::size_t i = begin; i < end; ++i) {
+    const PgPending& p = batch[i];
+    const SourceFile& s = p.loaded ? p.report.source : p.failure.source;
+    a[0].Add(s.path);
+    a[1].AddOpt(p.loaded ? p.report.content_sha256 : p.failure.content_sha256);
+    a[2].AddInt(static_cast<long long>(s.size));
+    a[3].AddInt(static_cast<long long>(s.mtime_ns));
+    a[4].Add(p.loaded ? p.report.extractor_version : p.failure.extractor_version);
+    if (p.loaded) {
+      const ReportRecord& r = p.report;
+      a[5].Add("loaded");
+      a[6].AddNull();
+      a[7].AddNull();
+      a[8].Add(r.identity.title);
+      a[9].Add(r.identity.unit);
+      a[10].AddInt(r.identity.year);
+      a[11].AddOpt(r.identity.county.value_or(""));
+      a[12].AddOpt(r.identity.county_source);
+      a[13].AddInt(r.identity.edition);
+      a[14].AddInt(static_cast<long long>(r.cells.size()));
+      a[15].AddInt(static_cast<long long>(r.findings.size()));
+      a[16].AddOpt(r.encoding);
+    } else {
+      a[5].Add("failed");
+      a[6].Add(p.failure.error_kind);
+      a[7].Add(p.failure.message);
+      for (int k : {8, 9, 10, 11, 12, 13}) a[k].AddNull();
+      a[14].AddInt(0);
+      a[15].AddInt(0);
+      a[16].AddNull();
+    }
+  }
+  pqxx::result rows =
+      tx.exec_prepared("gongkai_batch_upsert", a[0].Done(), a[1].Done(), a[2].Done(), a[3].Done(),
+                       a[4].Done(), a[5].Done(), a[6].Done(), a[7].Done(), a[8].Done(),
+                       a[9].Done(), a[10].Done(), a[11].Done(), a[12].Done(), a[13].Done(),
+                       a[14].Done(), a[15].Done(), a[16].Done());
+  std::unordered_map<std::string, long long> id_of;
+  for (const auto& row : rows) id_of.emplace(row[0].as<std::string>(), row[1].as<long long>());
+  std::vector<long long> ids;
+  for (std::size_t i = begin; i < end; ++i) ids.push_back(id_of.at(batch[i].Path()));
+  return ids;
+}
+
+void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
+  // Report rows: one statement per run of distinct paths (ON CONFLICT cannot touch a row twice
+  // in one statement); normally the whole batch.
+  std::vector<long long> ids;
+  std::unordered_set<std::string_view> seen;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= batch.size(); ++i) {
+    if (i < batch.size() && seen.insert(batch[i].Path()).second) continue;
+    if (i > begin) {
+      std::vector<long long> part = Upsert(tx, batch, begin, i);
+      ids.insert(ids.end(), part.begin(), part.end());
+    }
+    if (i == batch.size()) break;
+    seen = {batch[i].Path()};
+    begin = i;
+  }
+
+  // A report loaded twice in this batch keeps only its last rows (the earlier ones were deleted
+  // by the later upsert, before they were written): write children only for the last occurrence.
+  std::unordered_map<std::string_view, std::size_t> last;
+  for (std::size_t i = 0; i < batch.size(); ++i) last[batch[i].Path()] = i;
+  auto live = [&](std::size_t i) { return batch[i].loaded && last[batch[i].Path()] == i; };
+
+  pqxx::stream_to cell(tx, "cell",
+                       std::vector<std::string>{"report_id", "table_code", "row_code", "col_code",
+                                                "state", "value", "measure", "raw",
+                                                "source_line"});
+  for (std::size_t i = 0; i < batch.size(); ++i)
+    if (live(i))
+      for (const auto& c : batch[i].report.cells)
+        cell << std::make_tuple(ids[i], c.table, c.row, c.col, std::string(CellStateName(c.state)),
+                                Real(c.value), c.measure, c.raw, static_cast<long long>(c.line));
+  cell.complete();
+  pqxx::stream_to finding(tx, "finding",
+                          std::vector<std::string>{"report_id", "seq", "kind", "severity",
+                                                   "table_code", "row_code", "col_code",
+                                                   "source_line", "raw", "message"});
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (!live(i)) continue;
+    long long seq = 0;
+    for (const auto& f : batch[i].report.findings)
+      finding << std::make_tuple(ids[i], ++seq, f.kind, std::string(SeverityName(f.severity)),
+                                 Opt(f.table), Opt(f.row), Opt(f.col),
+                                 f.line > 0 ? std::optional<long long>(f.line) : std::nullopt,
+                                 Opt(f.raw), f.message);
+  }
+  finding.complete();
+  pqxx::stream_to rule(tx, "rule_result",
+                       std::vector<std::string>{"report_id", "rule_key", "subject", "lhs_terms",
+                                                "rhs_terms", "lhs", "rhs", "diff", "status"});
+  for (std::size_t i = 0; i < batch.size(); ++i)
+    if (live(i))
+      for (const auto& x : batch[i].report.rules)
+        rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
+                                Real(x.lhs), Real(x.rhs), Real(x.diff),
+                                std::string(RuleStatusName(x.status)));
+  rule.complete();
+}
+
+}  // namespace gongkai

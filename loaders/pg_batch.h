@@ -1,0 +1,60 @@
+// pg_batch: writes whole reports into PostgreSQL with a fixed number of round trips per batch,
+// whatever its size (the PostgreSQL loader's write path).
+//
+// Contract:
+//   - Write() runs inside the caller's transaction: the report rows of the whole batch go in one
+//     statement (arrays bound as parameters, unnested server-side, upserted in load order so a
+//     path loaded before keeps its report_id), the same statement deletes the child rows those
+//     ids had, then one COPY per child table (cell, finding, rule_result) carries the batch.
+//   - A path that occurs twice in one batch is written twice, in order (the later one wins), as
+//     one report after another would be.
+//   - No SQL text is built from report content: values travel as bound parameters or COPY data.
+#ifndef GONGKAI_LOADERS_PG_BATCH_H_
+#define GONGKAI_LOADERS_PG_BATCH_H_
+
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "core/report.h"
+
+namespace gongkai {
+
+// One whole report (or one failed file) waiting for its batch.
+struct PgPending {
+  ReportRecord report;  // when loaded
+  FailedFile failure;   // when !loaded
+  bool loaded = false;
+
+  const std::string& Path() const { return loaded ? report.source.path : failure.source.path; }
+};
+
+class PgBatchWriter {
+ public:
+  // Prepares the batch statement on the connection.
+  explicit PgBatchWriter(pqxx::connection& conn);
+  void Write(pqxx::work& tx, const std::vector<PgPending>& batch);
+
+  // A PostgreSQL array literal of text (NULL for an absent value), as `{"a","b\"c",NULL}`.
+  class TextArray {
+   public:
+    void Add(const std::string& v);
+    void AddNull();
+    void AddOpt(const std::string& v) { v.empty() ? AddNull() : Add(v); }  // empty = NULL
+    void AddInt(long long v);
+    std::string Done() const { return s_ + "}"; }
+
+   private:
+    void Sep() { s_ += s_.size() > 1 ? "," : ""; }
+    std::string s_ = "{";
+  };
+
+ private:
+  // Upserts reports [begin, end) of the batch (paths unique) and returns their ids in order.
+  std::vector<long long> Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
+                                std::size_t begin, std::size_t end);
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOADERS_PG_BATCH_H_

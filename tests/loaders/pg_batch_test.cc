@@ -1,0 +1,129 @@
+// The PostgreSQL batch writer (loaders/pg_batch.h): the array literals it binds, and against the
+// real test server, a batch holding the same path twice, new ids in load order, and report
+// fields that an array literal must escape.
+#include "loaders/pg_batch.h"
+
+#include <gtest/gtest.h>
+
+#include "loaders/postgres_loader.h"
+#include "tests/loaders/postgres_test_server.h"
+#include "tests/support/fixtures.h"
+
+namespace gongkai {
+namespace {
+
+using testing::Rows;
+using testing::pg::PgQuery;
+using testing::pg::TestDatabase;
+
+TEST(PgBatchTextArray, QuotesEveryElementAndEscapesQuoteAndBackslash) {
+  PgBatchWriter::TextArray a;
+  a.Add("a");
+  a.Add("b\"c\\d");
+  a.AddNull();
+  a.AddOpt("");
+  a.Add("NULL");
+  a.Add("{x, y}");
+  a.Add("");
+  a.AddInt(-5);
+  EXPECT_EQ(a.Done(), "{\"a\",\"b\\\"c\\\\d\",NULL,NULL,\"NULL\",\"{x, y}\",\"\",-5}");
+  EXPECT_EQ(PgBatchWriter::TextArray().Done(), "{}");
+}
+
+ReportRecord Seed(const std::string& file, const std::string& path) {
+  ProcessResult p = testing::ProcessText(testing::ReadFileOrDie(testing::FixturePath("seeds/" + file)),
+                                         path);
+  EXPECT_TRUE(p.ok) << file;
+  p.record.source.path = path;
+  return p.record;
+}
+
+class PostgresBatch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    loader_ = OpenPostgresLoader(db_.conninfo());
+    const auto& ctx = testing::ProjectContext();
+    loader_->Prepare(ctx.templates, ctx.gazetteer);
+  }
+  Rows Pg(const std::string& sql) { return PgQuery(db_.conninfo(), sql); }
+
+  TestDatabase db_;
+  std::unique_ptr<Loader> loader_;
+};
+
+// The later load of a path wins inside one batch as across batches, and the path keeps the id
+// it was given first; nothing of the earlier version is left.
+TEST_F(PostgresBatch, APathTwiceInOneBatchKeepsItsIdAndOnlyTheLastVersion) {
+  ReportRecord first = Seed("000_0f2f3fa0c9be7e04.txt", "/in/p.txt");
+  loader_->LoadReport(first);
+  loader_->Flush();
+  Rows id = Pg("SELECT report_id FROM report WHERE source_path='/in/p.txt'");
+  ASSERT_EQ(id.size(), 1u);
+
+  ReportRecord other = Seed("001_0b0ebb0c0800d905.txt", "/in/q.txt");
+  ReportRecord second = first;
+  second.cells[0].raw = "second version";
+  second.cells.pop_back();
+  ReportRecord third = first;
+  third.cells[0].raw = "third version";
+  third.cells.resize(3);
+  third.findings.clear();
+  third.rules.resize(1);
+  loader_->LoadReport(second);
+  loader_->LoadReport(other);
+  loader_->LoadReport(third);
+  loader_->Flush();
+
+  EXPECT_EQ(Pg("SELECT report_id FROM report WHERE source_path='/in/p.txt'"), id);
+  EXPECT_EQ(Pg("SELECT count(*) FROM report"), (Rows{{"2"}}));
+  const std::string p_id = id[0][0];
+  EXPECT_EQ(Pg("SELECT count(*) FROM cell WHERE report_id=" + p_id), (Rows{{"3"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM finding WHERE report_id=" + p_id), (Rows{{"0"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM rule_result WHERE report_id=" + p_id), (Rows{{"1"}}));
+  EXPECT_EQ(Pg("SELECT cell_count, finding_count FROM report WHERE report_id=" + p_id),
+            (Rows{{"3", "0"}}));
+  EXPECT_EQ(Pg("SELECT raw FROM cell WHERE report_id=" + p_id + " AND table_code='" +
+               third.cells[0].table + "' AND row_code='" + third.cells[0].row +
+               "' AND col_code='" + third.cells[0].col + "'"),
+            (Rows{{"third version"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM cell c JOIN report r USING (report_id) "
+               "WHERE r.source_path='/in/q.txt'"),
+            (Rows{{std::to_string(other.cells.size())}}));
+}
+
+// New paths get ids in the order they were loaded; a failure in the middle of a batch is a
+// report row of its own with its reason.
+TEST_F(PostgresBatch, NewPathsGetIdsInLoadOrder) {
+  loader_->LoadReport(Seed("002_7da94f88d5ce056c.txt", "/in/c.txt"));
+  FailedFile bad;
+  bad.source.path = "/in/a.txt";
+  bad.source.size = 7;
+  bad.extractor_version = "v";
+  bad.error_kind = "binary";
+  bad.message = "file contains NUL bytes";
+  loader_->LoadFailure(bad);
+  loader_->LoadReport(Seed("001_0b0ebb0c0800d905.txt", "/in/b.txt"));
+  loader_->Flush();
+  EXPECT_EQ(Pg("SELECT source_path, status, error_kind FROM report ORDER BY report_id"),
+            (Rows{{"/in/c.txt", "loaded", "NULL"},
+                  {"/in/a.txt", "failed", "binary"},
+                  {"/in/b.txt", "loaded", "NULL"}}));
+}
+
+// Text that means something inside an array literal (quotes, backslashes, braces, commas, the
+// word NULL, white space at the ends) arrives as written.
+TEST_F(PostgresBatch, ArrayLiteralSyntaxInReportFieldsArrivesAsWritten) {
+  ReportRecord r = Seed("000_0f2f3fa0c9be7e04.txt", "/in/odd \"name\", {x}\\y.txt");
+  r.identity.title = " \"quoted\" \\ {braces}, NULL ";
+  r.identity.unit = "NULL";
+  r.identity.county = "{}";
+  r.identity.county_source = "a,b";
+  loader_->LoadReport(r);
+  loader_->Flush();
+  EXPECT_EQ(Pg("SELECT source_path, title, unit, county, county_source, unit IS NULL FROM report"),
+            (Rows{{"/in/odd \"name\", {x}\\y.txt", " \"quoted\" \\ {braces}, NULL ", "NULL", "{}",
+                   "a,b", "f"}}));
+}
+
+}  // namespace
+}  // namespace gongkai
