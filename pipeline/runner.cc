@@ -18,6 +18,7 @@
 #include "pipeline/discover.h"
 #include "pipeline/hash.h"
 #include "pipeline/ordered_pool.h"
+#include "pipeline/read.h"
 
 namespace gongkai {
 
@@ -48,7 +49,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
                              std::move(message)};
     return out;
   };
-  DecodeResult text = Decode(bytes, context.decode);
+  DecodeResult text = ReadReport(bytes, context.decode);
   if (!text.ok) return fail(text.error_kind, text.error_message);
   IdentifyResult id = Identify(text.lines, context.gazetteer, context.templates);
   if (!id.ok) return fail(id.error_kind, id.error_message);

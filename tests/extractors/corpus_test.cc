@@ -1,5 +1,6 @@
-// Every real report in tests/fixtures (seeds and real/, every layout) comes back cell-exact
-// against tests/fixtures/expected: same coordinates, same values, blanks as blanks, raw text.
+// Every real report in tests/fixtures (seeds, real/ in every layout, originals/ as published)
+// comes back cell-exact against tests/fixtures/expected: same coordinates, same values, blanks
+// as blanks, raw text.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -30,7 +31,10 @@ std::vector<CorpusCase> Cases() {
           {"real/pingtan_2023.tika.txt", "pingtan_2023"},
           {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
           {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
-          {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"}};
+          {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"},
+          // as published (readers/): the web pages themselves
+          {"originals/sh_bgt_2019.html", "sh_bgt_2019"},
+          {"originals/pingtan_2023.html", "pingtan_2023"}};
 }
 
 struct ReportsRow {

@@ -1,0 +1,26 @@
+#include "readers/reader.h"
+
+#include "readers/html_reader.h"
+
+namespace gongkai {
+
+ReadResult Fail(std::string kind, std::string message) {
+  ReadResult r;
+  r.error_kind = std::move(kind);
+  r.error_message = std::move(message);
+  return r;
+}
+
+ReadResult ReadDocument(Format format, std::string_view bytes) {
+  switch (format) {
+    case Format::kHtml: return ReadHtml(bytes);
+    case Format::kDocx:
+    case Format::kPdf:
+    case Format::kLegacy:
+    case Format::kText: break;
+  }
+  return Fail("binary", std::string("a ") + FormatName(format) +
+                            " file; this gongkai has no reader for it");
+}
+
+}  // namespace gongkai
