@@ -46,8 +46,9 @@ class TableAligner {
       }
       if (!data) {
         if (seg.layout == Layout::kFields) {
-          if (after_data) header.clear();
+          if (after_data) header.clear(), header_fields_ = 0;
           header.push_back(&seg);
+          header_fields_ = std::max(header_fields_, seg.fields);
           after_data = false;
           frame_cols_ = nullptr;
         }
@@ -160,9 +161,24 @@ class TableAligner {
     present.reserve(seg.values.size());
     for (const auto& v : seg.values)
       if (!v.IsBlank()) present.push_back(&v);
+    if (DeclaredSubtotal() >= 0) {  // the header has one column more than the template row
+      if (present.size() == n + 1) return PlaceWithSubtotal(seg, row, present, why);
+      *why = std::to_string(present.size()) + " values for the " + std::to_string(n + 1) +
+             " columns of the header (with " + t_.subtotal.label + ")";
+      return std::nullopt;
+    }
     if (present.size() == n) return present;
     if (present.size() < n) {
       std::optional<std::vector<const Token*>> by_count, by_frame;
+      // In a tab-separated row, positions are certain only while the row has exactly the
+      // header's fields: a lost or doubled field shifts every later value.
+      if (seg.layout == Layout::kFields && seg.fields != header_fields_) {
+        *why = std::to_string(present.size()) + " values for " + std::to_string(n) +
+               " columns in a row of " + std::to_string(seg.fields) +
+               " fields under a header of " + std::to_string(header_fields_) +
+               ": the blank cells' positions are not certain";
+        return std::nullopt;
+      }
       if (seg.layout != Layout::kWords && seg.values.size() == n) {
         by_count.emplace();
         for (const auto& v : seg.values) by_count->push_back(&v);
@@ -195,15 +211,11 @@ class TableAligner {
     return PlaceWithSubtotal(seg, row, present, why);
   }
 
-  std::optional<std::vector<const Token*>> PlaceWithSubtotal(
-      const Segment& seg, const RowSpec& row, const std::vector<const Token*>& present,
-      std::string* why) {
-    const std::size_t n = row.cols.size();
+  // Position of the subtotal column the table's header declares (小计 before or after the
+  // parts), or -1.
+  int DeclaredSubtotal() const {
     const SubtotalSpec& st = t_.subtotal;
-    *why = std::to_string(present.size()) + " values for " + std::to_string(n) + " columns";
-    if (!st.enabled || present.size() != n + 1) return std::nullopt;
-    for (const Token* v : present)
-      if (v->cell.kind != CellText::Kind::kNumber) return std::nullopt;
+    if (!st.enabled) return -1;
     int declared = -1;
     for (const auto& a : st.header_aliases) {
       std::size_t at = table_header_.find(a);
@@ -214,6 +226,20 @@ class TableAligner {
         first_part = std::min(first_part, table_header_.find(ha));
       declared = at < first_part ? st.positions.front() : st.positions.back();
     }
+    return declared;
+  }
+
+  std::optional<std::vector<const Token*>> PlaceWithSubtotal(
+      const Segment& seg, const RowSpec& row, const std::vector<const Token*>& present,
+      std::string* why) {
+    const std::size_t n = row.cols.size();
+    const SubtotalSpec& st = t_.subtotal;
+    *why = std::to_string(present.size()) + " values for " + std::to_string(n) + " columns";
+    if (present.size() != n + 1) return std::nullopt;
+    const int declared = DeclaredSubtotal();
+    if (declared >= 0)
+      for (const Token* v : present)
+        if (v->cell.kind != CellText::Kind::kNumber) return std::nullopt;
     auto reading = [&](int p, bool* adds_up) {
       std::vector<const Token*> vals;
       for (std::size_t i = 0; i < present.size(); ++i)
@@ -236,26 +262,18 @@ class TableAligner {
                    extra + " does not equal the sum of its parts");
       return vals;
     }
-    std::vector<std::vector<const Token*>> consistent;
-    for (int p : st.positions) {
-      bool ok;
-      auto vals = reading(p, &ok);
-      if (ok) consistent.push_back(vals);
-    }
-    if (consistent.empty()) {
-      *why += "; no reading of the extra value as " + extra + " adds up";
-      return std::nullopt;
-    }
-    for (const auto& c : consistent)
-      for (std::size_t i = 0; i < n; ++i)
-        if (c[i]->cell.digits != consistent.front()[i]->cell.digits) {
-          *why += "; more than one reading of the extra value as " + extra + " adds up";
-          return std::nullopt;
-        }
+    // The column count comes from the table's header, never from the row: arithmetic may
+    // confirm a placement but never create one. Only when every value is the same (a row of
+    // zeros printed one cell too wide) does each reading give the same cells.
+    for (const Token* v : present)
+      if (v->text != present.front()->text) {
+        *why += "; the header declares no " + (extra.empty() ? "extra" : extra) + " column";
+        return std::nullopt;
+      }
     AddFinding("extra_column", Severity::kInfo, row.code, "", seg.line,
-               std::to_string(n + 1) + " values: the extra one read as " + extra +
-                   " (every reading that adds up gives the same cells)");
-    return consistent.front();
+               std::to_string(n + 1) + " equal values for " + std::to_string(n) +
+                   " columns: every reading gives the same cells");
+    return std::vector<const Token*>(present.begin(), present.begin() + n);
   }
 
   std::optional<Cell> MakeCell(const RowSpec& row, const ColumnSpec& col, const Token& tok,
@@ -311,13 +329,33 @@ class TableAligner {
   }
 
   void ReportMissingRows() {
+    // An optional row that sums up rows printed in its place (2019's 三（六）其他处理 for 2021's
+    // 三（六）其他处理 1.…3.; their labels start with its label) cannot stand beside them: a
+    // row read there is a damaged label of one of them.
+    for (const auto& alt : t_.rows) {
+      if (!alt.optional || !placed_.count(alt.code)) continue;
+      for (const auto& part : t_.rows)
+        if (&part != &alt && placed_.count(part.code) &&
+            part.label.compare(0, alt.label.size(), alt.label) == 0) {
+          AddFinding("alternative_rows", Severity::kError, alt.code, "",
+                     placed_[alt.code].empty() ? 0 : placed_[alt.code].front().line,
+                     "a row read as " + alt.label + " beside " + part.label +
+                         ", which it stands for; neither is kept in its place");
+          placed_.erase(alt.code);
+          conflicted_.insert(alt.code);
+          break;
+        }
+    }
     for (const auto& row : t_.rows) {
       if (placed_.count(row.code) || conflicted_.count(row.code) || row.optional) continue;
       AddFinding("row_missing", Severity::kWarning, row.code, "", 0,
                  "template row not found in the report: " + row.label);
     }
-    for (const auto& code : order_)
-      for (auto& c : placed_[code]) cells_->push_back(std::move(c));
+    for (const auto& code : order_) {
+      auto it = placed_.find(code);
+      if (it == placed_.end()) continue;
+      for (auto& c : it->second) cells_->push_back(std::move(c));
+    }
   }
 
   const TableSpec& t_;
@@ -329,6 +367,7 @@ class TableAligner {
   std::set<std::string> conflicted_;
   std::string table_header_;
   bool seen_data_ = false;
+  int header_fields_ = 0;  // fields of the widest tab-separated header row above the data
   const std::vector<std::string>* frame_cols_ = nullptr;  // frame_ is for these columns
   std::vector<int> frame_;
 };

@@ -81,10 +81,39 @@ void SplitWords(std::string_view line, std::vector<std::string_view>* out) {
   if (in_word) out->push_back(line.substr(start));
 }
 
+// A tika cell's text continues on untabbed lines ("商业" / "企业"). Numbers are never joined
+// across lines: a line that reads as a number or a mark is a cell of its own (a stray line then
+// shows as one value too many), and so is anything after a number other than its unit.
+bool ContinuesCell(std::string_view cell_so_far, std::string_view line) {
+  CellText next = ClassifyCell(line);
+  if (next.kind == CellText::Kind::kNumber || next.kind == CellText::Kind::kNotApplicable)
+    return false;
+  CellText prev = ClassifyCell(cell_so_far);
+  if (prev.kind == CellText::Kind::kNumber)
+    return line == "件" || line == "元" || line == "万元" || line == "万";
+  return prev.kind != CellText::Kind::kNotApplicable;
+}
+
 std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
   std::vector<PhysicalRow> rows;
   std::vector<std::string_view> parts;
   bool block_open = false;  // a cells-layout row is being collected
+  // The open block's last cell, collected as text and classified once when it is complete, so
+  // that 80,000 continuation lines cost linear time.
+  std::string pending;
+  int pending_line = 0, pending_field = -1;
+  auto close_cell = [&] {
+    if (pending_field < 0) return;
+    rows.back().cells.push_back(MakeToken(pending, pending_line, pending_field));
+    pending.clear();
+    pending_field = -1;
+  };
+  auto open_cell = [&](std::string_view text, int line_no) {
+    close_cell();
+    pending.assign(text.data(), text.size());
+    pending_line = line_no;
+    pending_field = static_cast<int>(rows.back().cells.size());
+  };
   for (int i = first; i < last; ++i) {
     const std::string& raw = lines[i];
     const int line_no = i + 1;
@@ -93,39 +122,37 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
     for (char c : raw) tabs += c == '\t';
     bool leading_tab = !raw.empty() && raw[0] == '\t';
     if (trimmed.empty() && !(leading_tab && tabs == 1)) {  // a lone tab is an empty cell
+      close_cell();
       block_open = false;
       continue;
     }
     if (IsPageNumber(trimmed)) continue;
     if (leading_tab && tabs == 1) {
       if (!block_open) {
+        close_cell();
         rows.push_back({Layout::kCells, {}});
         rows.back().cells.reserve(12);
       }
       block_open = true;
-      auto& cells = rows.back().cells;
-      cells.push_back(
-          MakeToken(std::string_view(raw).substr(1), line_no, static_cast<int>(cells.size())));
-    } else if (tabs > 0) {
-      block_open = false;
-      PhysicalRow row{Layout::kFields, {}};
-      SplitTabs(raw, &parts);
-      row.cells.reserve(parts.size());
-      for (std::size_t f = 0; f < parts.size(); ++f)
-        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
-      rows.push_back(std::move(row));
-    } else if (block_open) {
-      Token& cell = rows.back().cells.back();  // wrapped text of the previous cell
-      cell = MakeToken(cell.text + std::string(trimmed), cell.line, cell.field);
+      open_cell(utf8::TrimView(std::string_view(raw).substr(1)), line_no);
+    } else if (block_open && tabs == 0) {
+      if (ContinuesCell(pending, trimmed))
+        pending.append(trimmed.data(), trimmed.size());  // wrapped text of the cell
+      else
+        open_cell(trimmed, line_no);  // a number on a line of its own: a cell of its own
     } else {
-      PhysicalRow row{Layout::kWords, {}};
-      SplitWords(raw, &parts);
+      close_cell();
+      block_open = false;
+      PhysicalRow row{tabs > 0 ? Layout::kFields : Layout::kWords, {}};
+      if (tabs > 0) SplitTabs(raw, &parts);
+      else SplitWords(raw, &parts);
       row.cells.reserve(parts.size());
       for (std::size_t f = 0; f < parts.size(); ++f)
         row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
       rows.push_back(std::move(row));
     }
   }
+  close_cell();
   return rows;
 }
 
@@ -143,9 +170,11 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
   out.reserve(rows.size() + rows.size() / 4);
   for (std::size_t u = 0; u < rows.size(); ++u) {
     PhysicalRow& row = rows[u];
+    const int fields = static_cast<int>(row.cells.size());
     Segment seg;
     seg.layout = row.layout;
     seg.unit = static_cast<int>(u);
+    seg.fields = fields;
     auto flush = [&] {
       if (seg.labels.empty() && seg.values.empty()) return;
       seg.line = !seg.labels.empty() ? seg.labels.front().line : seg.values.front().line;
@@ -153,6 +182,7 @@ std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, 
       seg = Segment{};
       seg.layout = row.layout;
       seg.unit = static_cast<int>(u);
+      seg.fields = fields;
     };
     for (std::size_t k = 0; k < row.cells.size(); ++k) {
       Token& t = row.cells[k];

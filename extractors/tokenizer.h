@@ -1,7 +1,8 @@
 // tokenizer: a report section's lines in, row segments out. This is the only place that knows
 // the export layouts:
 //   cells  - one cell per tab-indented line, rows separated by blank lines, wrapped cell text on
-//            following untabbed lines (DOCX/web exports);
+//            following untabbed lines (DOCX/web exports); a number is never joined across
+//            lines: an untabbed line that reads as a number is a cell of its own;
 //   fields - one table row per line, tab-separated, stray empty fields possible;
 //   words  - PDF text: a row's label and numbers on one line separated by spaces, labels wrapped
 //            over several lines, page numbers (-3-) between.
@@ -36,6 +37,7 @@ struct Segment {
   std::vector<Token> labels;    // text tokens
   std::vector<Token> values;    // tokens after the last label: numbers, marks, blanks
   int line = 0;                 // line of the first token
+  int fields = 0;               // cells of the whole physical row (tab layouts: its tab fields)
   bool HasValue() const;        // any number or not-applicable mark
 };
 

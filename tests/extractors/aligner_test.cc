@@ -98,16 +98,36 @@ TEST(Aligner, SubtotalColumnDeclaredByHeader) {
   EXPECT_EQ(a.cells["t3.new.total"].value, "8");
 }
 
-TEST(Aligner, UndeclaredExtraValuePlacedOnlyWhenExactlyOneReadingAddsUp) {
-  // 5 | 1 2 0 0 0 | 3 | 8 adds up only with the subtotal after 其他.
-  auto ok = Align(2021, "t3", {"一、本年新收政府信息公开申请数量 5 1 2 0 0 0 3 8"});
-  EXPECT_EQ(ok.kinds(), std::vector<std::string>{"extra_column"});
-  EXPECT_EQ(ok.cells["t3.new.commercial"].value, "1");
-  EXPECT_EQ(ok.cells["t3.new.total"].value, "8");
-  // Nothing adds up: not placed.
-  auto bad = Align(2021, "t3", {"一、本年新收政府信息公开申请数量 5 1 2 0 0 0 9 8"});
-  EXPECT_EQ(bad.kinds(), std::vector<std::string>{"value_count"});
-  EXPECT_TRUE(bad.cells.empty());
+TEST(Aligner, UndeclaredExtraValueIsAFindingEvenWhenOneReadingAddsUp) {
+  // 5 | 1 2 0 0 0 | 3 | 8 would add up with a subtotal after 其他, but the header declares no
+  // subtotal: arithmetic never creates a placement.
+  auto a = Align(2021, "t3", {"一、本年新收政府信息公开申请数量 5 1 2 0 0 0 3 8"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(a.cells.empty());
+}
+
+TEST(Aligner, SevenValuesUnderAnEightColumnHeaderAreAFinding) {
+  // The header declares 小计: a row with 7 values has lost one, whichever it was.
+  auto a = Align(2021, "t3", {"申请人情况 自然人 法人或其他组织 总计",
+                              "商业企业 科研机构 社会组织 法律服务机构 其他 小计",
+                              "一、本年新收政府信息公开申请数量 5 1 2 0 0 3 8"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(a.cells.empty());
+  auto tika = Align(2021, "t3", {"\t申请人情况", "\t自然人", "\t法人或其他组织", "\t总计", "",
+                                 "\t商业企业", "\t科研机构", "\t社会组织", "\t法律服务机构",
+                                 "\t其他", "\t小计", "", "\t一、本年新收政府信息公开申请数量",
+                                 "\t5", "\t1", "\t2", "\t0", "\t0", "\t3", "\t8"});
+  EXPECT_EQ(tika.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(tika.cells.empty());
+}
+
+TEST(Aligner, TabRowWithALostFieldIsAFindingForTheWholeRow) {
+  auto lines = kT3Header;
+  // "\t\t\t821\t35\t\t\t2\t1\t859" with the field of 35 lost: every later value would shift.
+  lines.push_back("一、本年新收政府信息公开申请数量\t\t\t821\t\t\t2\t1\t859");
+  auto a = Align(2019, "t3", lines);
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(a.cells.empty());
 }
 
 TEST(Aligner, MoneyUnits) {

@@ -54,5 +54,30 @@ TEST(Tokenizer, WordsLayoutDropsPageNumbersAndKeepsInLabelNumbersAsText) {
   EXPECT_EQ(segs[2].values.size(), 3u);
 }
 
+TEST(Tokenizer, CellsLayoutNeverJoinsNumbersAcrossLines) {
+  // "3" then a stray line "4" is not 34: the stray line is a cell of its own.
+  auto segs = Tok("\t规章\n\t3\n4\n\t5\n\t18.26\n万元");
+  ASSERT_EQ(segs.size(), 1u);
+  ASSERT_EQ(segs[0].values.size(), 4u);
+  EXPECT_EQ(segs[0].values[0].text, "3");
+  EXPECT_EQ(segs[0].values[1].text, "4");
+  EXPECT_EQ(segs[0].values[1].line, 3);
+  EXPECT_EQ(segs[0].values[2].text, "5");
+  EXPECT_EQ(segs[0].values[3].text, "18.26万元");  // a unit on the next line is the number's
+}
+
+TEST(Tokenizer, EightyThousandContinuationLinesAreOneCell) {
+  // Linear, not quadratic: the cell is classified once (correctness shows it was joined).
+  std::vector<std::string> lines = {"\t规章"};
+  for (int i = 0; i < 80000; ++i) lines.push_back("续");
+  lines.push_back("\t7");
+  auto segs = Tokenize(lines, 0, static_cast<int>(lines.size()));
+  ASSERT_EQ(segs.size(), 1u);
+  ASSERT_EQ(segs[0].labels.size(), 1u);
+  EXPECT_EQ(segs[0].labels[0].text.size(), std::string("规章").size() + 80000 * 3);
+  ASSERT_EQ(segs[0].values.size(), 1u);
+  EXPECT_EQ(segs[0].values[0].text, "7");
+}
+
 }  // namespace
 }  // namespace gongkai
