@@ -38,17 +38,30 @@ bool ToUtf8FromGb18030(std::string_view in, std::string& out) {
 }
 
 // Removes "[image: ...]" / "[bookmark: ...]" style export debris and markdown bold markers.
-std::string StripDebris(std::string s) {
-  for (const char* tag : {"[image:", "[bookmark:"}) {
-    std::size_t pos;
-    while ((pos = s.find(tag)) != std::string::npos) {
-      std::size_t end = s.find(']', pos);
-      s.erase(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+// Two linear passes (tags, then "**"), each copying once: a 10 MB line of '*' costs 10 MB of
+// work, not 10 MB per marker.
+std::string StripDebris(const std::string& s) {
+  std::string tags;
+  tags.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '[' && (s.compare(i, 7, "[image:") == 0 || s.compare(i, 10, "[bookmark:") == 0)) {
+      std::size_t end = s.find(']', i);
+      if (end == std::string::npos) break;
+      i = end + 1;
+      continue;
     }
+    tags += s[i++];
   }
-  std::size_t pos;
-  while ((pos = s.find("**")) != std::string::npos) s.erase(pos, 2);
-  return s;
+  std::string out;
+  out.reserve(tags.size());
+  for (std::size_t i = 0; i < tags.size();) {
+    if (tags[i] == '*' && i + 1 < tags.size() && tags[i + 1] == '*') {
+      i += 2;
+      continue;
+    }
+    out += tags[i++];
+  }
+  return out;
 }
 
 // Counts well-formed multi-byte UTF-8 sequences and malformed bytes; offset of the first bad one.
@@ -138,7 +151,7 @@ std::string NormalizeLine(std::string_view line) {
       ++i;
     }
   }
-  return debris ? StripDebris(std::move(out)) : out;
+  return debris ? StripDebris(out) : out;
 }
 
 DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
