@@ -297,11 +297,17 @@ class TableAligner {
     }
     const CellText& v = tok.cell;
     if (v.negative && !col.is_signed) return reject("negative", "negative value in a count column");
+    // 16 integer digits are beyond both limits below; checked first so that no digit string,
+    // however long, is ever converted (a 400-digit count is not Infinity).
+    if (IntegerDigits(v.digits) > 15)
+      return reject("implausible_value", "a number no government report can hold");
     if (!col.money) {
       if (v.unit == "元" || v.unit == "万元")
         return reject("unit_mismatch", "money unit in a count column");
       if (!v.is_integer) return reject("not_integer", "fractional value in a count column");
       c.value = DecimalToDouble(v.digits);
+      if (std::fabs(*c.value) >= kMaxCount)
+        return reject("implausible_value", "a count no government report can hold");
     } else {
       if (v.unit == "件") return reject("unit_mismatch", "count unit in a money column");
       std::string unit = v.unit;
@@ -315,6 +321,8 @@ class TableAligner {
         return reject("ambiguous_unit",
                       "amount has no unit in the cell or its column header (元 or 万元?)");
       c.value = unit == "元" ? DecimalToDouble(v.digits, 4) : raw_value;
+      if (std::fabs(*c.value) >= kMaxWan)
+        return reject("implausible_value", "an amount no government report can hold (万元)");
     }
     c.state = CellState::kNumber;
     return c;

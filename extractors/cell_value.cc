@@ -84,6 +84,14 @@ CellText ClassifyCell(std::string_view raw) {
   return c;
 }
 
+std::size_t IntegerDigits(const std::string& digits) {
+  std::size_t i = !digits.empty() && digits[0] == '-';
+  while (i < digits.size() && digits[i] == '0') ++i;
+  std::size_t n = 0;
+  while (i + n < digits.size() && IsDigit(digits[i + n])) ++n;
+  return n;
+}
+
 double DecimalToDouble(const std::string& digits, int shift) {
   if (shift == 0) {
     // Up to 15 digits without a point are exact as a double: no strtod needed.

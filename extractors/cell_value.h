@@ -20,6 +20,16 @@ struct CellText {
 // Classifies trimmed cell text. "1." (a list marker) and "-3-" (a page number) are text.
 CellText ClassifyCell(std::string_view text);
 
+// Magnitudes no government report holds. A count from kMaxCount on (64-bit or not: a count
+// is an integer, and anything this large is a misprint or a joined number) and an amount from
+// kMaxWan 万元 (一万亿元) on are findings `implausible_value`, never numbers. Both limits are
+// exact as doubles, so every plausible value is stored exactly.
+constexpr double kMaxCount = 1e10;
+constexpr double kMaxWan = 1e8;
+
+// Digits before the decimal point, without sign and leading zeros ("-007.5" -> 1).
+std::size_t IntegerDigits(const std::string& digits);
+
 // Converts a decimal string to a double, optionally scaled by 10^-shift exactly in decimal
 // (shift 4 turns 元 into 万元 without binary rounding of the intermediate).
 double DecimalToDouble(const std::string& digits, int shift = 0);

@@ -156,6 +156,26 @@ TEST(Aligner, ReviewRowWrappedOverPdfLinesIsJoinedOnlyWhenItAddsUpToTheRow) {
   EXPECT_EQ(short_row.kinds(), std::vector<std::string>({"value_count", "value_count", "value_count"}));
 }
 
+TEST(Aligner, ImplausibleMagnitudesAreFindingsNotNumbers) {
+  auto a = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额（万元）",
+                              "政府集中采购 " + std::string(400, '9') + " 18.26",
+                              "行政处罚 12345678901234567890 0 10000000000",
+                              "行政强制 0 0 9999999998"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>(
+                           {"implausible_value", "implausible_value", "implausible_value"}));
+  EXPECT_EQ(a.cells.count("t2.a9_procurement.items"), 0u);
+  EXPECT_EQ(a.cells["t2.a9_procurement.amount_wan"].value, "18.26");
+  EXPECT_EQ(a.cells.count("t2.a6_penalty.prev_count"), 0u);
+  EXPECT_EQ(a.cells.count("t2.a6_penalty.decisions"), 0u);
+  EXPECT_EQ(a.cells["t2.a6_coercion.decisions"].value, "9999999998");
+  auto money = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额", "政府集中采购 1 1000000000000元"});
+  EXPECT_EQ(money.kinds(), std::vector<std::string>{"implausible_value"});
+  EXPECT_EQ(money.cells.count("t2.a9_procurement.amount_wan"), 0u);
+  auto large = Align(2019, "t2", {"信息内容 采购项目数量 采购总金额", "政府集中采购 1 99999999.9999万元"});
+  EXPECT_TRUE(large.kinds().empty());
+  EXPECT_EQ(large.cells["t2.a9_procurement.amount_wan"].value, "99999999.9999");
+}
+
 TEST(Aligner, NotApplicableMarksAreKeptApartFromZero) {
   auto a = Align(2019, "t2", {"行政事业性收费\t/\t—"});
   ASSERT_EQ(a.cells.size(), 2u);
