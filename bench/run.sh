@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark at national scale: bench/run.sh [N ...] (default 1000 10000 100000).
-# For each N: a synthetic corpus (cached in build-bench/work/corpus-N), then
-#   - extraction alone (gongkai_extract_bench), one thread and all cores;
+# First, the shared real reports (/work/shared/corpus/real or tests/fixtures/real) read over and
+# over to a few MB. Then for each N: a synthetic corpus (cached in build-bench/work/corpus-N), and
+#   - the baseline: reading the same files the same way and validating them as UTF-8, one thread;
+#   - extraction alone (gongkai_extract_bench), one thread (as a fraction of the baseline) and
+#     all cores (as a multiple of one thread);
 #   - gongkai run into SQLite vs sqlite3 .import of the same rows (CSV) into a fresh warehouse;
 #   - gongkai run into PostgreSQL vs psql \copy of the same rows into a fresh database;
 #   - a re-run over the unchanged corpus, as a fraction of the first run (both databases);
-#   - peak resident memory of each client process (/usr/bin/time -v).
+#   - peak resident memory of each client process (/usr/bin/time -v);
+#   - at the largest N, every view of sql/marts queried on both databases (SELECT * fully read
+#     by the client, sqlite3 or psql, output discarded; wall time of the client process).
 # Prints one table at the end and writes it to build-bench/work/results.md. Exits non-zero on
 # any failure; the PostgreSQL server it starts is stopped on exit.
 set -euo pipefail
@@ -85,6 +90,56 @@ report() {
     "$(div "$(secs "$re")" "$(secs "$f")" %.3f) of first run"
 }
 
+# extraction N MB REPEAT CONFIG DIR EXPECTED_OK: the baseline and the extraction rows of one corpus.
+extraction() {
+  local n=$1 mb=$2 repeat=$3 cfg=$4 dir=$5 want=$6 t out x="" base one ok
+  ((repeat > 1)) && x=" (corpus read ${repeat}x)"
+  get() { sed -E "s|.* $1=([0-9.]+).*|\1|" <<<"$2"; }
+  log "$n: read + validate UTF-8, 1 thread"
+  out=$("$build/gongkai_extract_bench" --baseline --threads 1 --repeat "$repeat" "$dir")
+  base=$(get MB/s "$out")
+  row "$n" "$mb" "read + validate UTF-8, 1 thread$x" "$(get secs "$out")" "$base" \
+    "$(get reports/s "$out")" "" "$(get peak_rss_MB "$out")" "baseline"
+  for t in 1 "$cores"; do
+    log "$n: extraction, $t thread(s)"
+    out=$("$build/gongkai_extract_bench" --config "$cfg" --threads "$t" --repeat "$repeat" "$dir")
+    ok=$(get ok "$out")
+    [[ -z $want || $ok == "$want" ]] || die "extraction read $ok of $want reports: $out"
+    if ((t == 1)); then
+      one=$(get MB/s "$out")
+      ratio="$(div "$one" "$base" %.2f) of read+validate"
+    else
+      ratio="$(div "$(get MB/s "$out")" "$one" %.2f)x 1 thread; $(div "$(get MB/s "$out")" "$base" %.2f) of read+validate"
+    fi
+    row "$n" "$mb" "extract, $t thread(s)$x" "$(get secs "$out")" "$(get MB/s "$out")" \
+      "$(get reports/s "$out")" "" "$(get peak_rss_MB "$out")" "$ratio"
+  done
+}
+
+# marts NAME QUERY_CMD...: one row per view of sql/marts, QUERY_CMD run with the SQL appended.
+marts() {
+  local db=$1 v t0 t1
+  shift
+  for v in "$root"/sql/marts/*.sql; do
+    v=$(basename "$v" .sql)
+    t0=$(date +%s.%N)
+    "$@" "SELECT * FROM $v" >/dev/null
+    t1=$(date +%s.%N)
+    row "$n" "$mb" "$db: SELECT * FROM $v" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')" \
+      "" "" "" "" ""
+  done
+}
+
+# The shared real reports, read over and over to a few MB: the same measurements on real layouts.
+real=/work/shared/corpus/real
+[[ -d $real ]] || real=$root/tests/fixtures/real
+real_files=$(find "$real" -type f | wc -l)
+real_bytes=$(find "$real" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+real_repeat=$(((4000000 + real_bytes - 1) / real_bytes))
+extraction "real ($real_files files)" "$(div "$real_bytes" 1e6 %.2f)" "$real_repeat" \
+  "$root/config/gongkai.yaml" "$real" ""
+largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
+
 for n in "${sizes[@]}"; do
   c=$work/corpus-$n
   if [[ ! -f $c/.done ]]; then
@@ -107,18 +162,7 @@ EOF
   find "$c/reports" -type f -exec cat {} + >/dev/null  # page cache warm for every step alike
   repeat=$(((10000 + n - 1) / n))  # at least 10 000 reports per extraction measurement
 
-  for t in 1 "$cores"; do
-    log "N=$n: extraction, $t thread(s)"
-    out=$("$build/gongkai_extract_bench" --config "$cfg" --threads "$t" --repeat "$repeat" \
-      "$c/reports")
-    ok=$(sed -E 's/.* ok=([0-9]+).*/\1/' <<<"$out")
-    [[ $ok == $((n * repeat)) ]] || die "extraction read $ok of $((n * repeat)) reports: $out"
-    get() { sed -E "s|.* $1=([0-9.]+).*|\1|" <<<"$out"; }
-    x=""
-    ((repeat > 1)) && x=" (corpus read ${repeat}x)"
-    row "$n" "$mb" "extract, $t thread(s)$x" "$(get secs)" "$(get MB/s)" "$(get reports/s)" "" \
-      "$(get peak_rss_MB)" ""
-  done
+  extraction "$n" "$mb" "$repeat" "$cfg" "$c/reports" "$((n * repeat))"
 
   # --- SQLite ---
   log "N=$n: SQLite, gongkai run"
@@ -140,6 +184,7 @@ EOF
   timed "$r/sqlite_import" "${imp[@]}"
   [[ $(rows_sqlite "$r/import.db") == "$rows" ]] || die "SQLite: .import loaded a different row count"
   report 'SQLite' sqlite1 sqlite_import sqlite2 'sqlite3 .import' '.import'
+  ((n == largest)) && marts SQLite sqlite3 "$db"
 
   # --- PostgreSQL ---
   gdb=gk_run_$n cdb=gk_copy_$n
@@ -166,9 +211,10 @@ EOF
   [[ $(rows_pg "$pg_base dbname=$cdb user=postgres") == "$rows" ]] ||
     die "PostgreSQL: \\copy loaded a different row count"
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
+  ((n == largest)) && marts PostgreSQL pgsql -At -d "$pg_base dbname=$gdb user=postgres" -c
   for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d"; done
   rm -f "$r"/*.csv
 done
 
-table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = report + cell + finding + rule_result rows; peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server."
+table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = report + cell + finding + rule_result rows; baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process running SELECT * over the view, output discarded; peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server."
 echo "$table" | tee "$work/results.md"
