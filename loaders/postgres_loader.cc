@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <optional>
 #include <pqxx/pqxx>
 #include <set>
@@ -60,9 +61,12 @@ class PostgresLoader : public Loader {
   }
 
   ~PostgresLoader() override {
-    try {
-      Flush();  // pending reports are whole: keep them
-    } catch (const LoadError&) {  // rolled back; the next run loads them again
+    for (int attempt = 0; attempt < 2; ++attempt) {  // a failed batch in flight, then the rest
+      try {
+        Flush();  // pending reports are whole: keep them
+        break;
+      } catch (const LoadError&) {  // rolled back; the next run loads them again
+      }
     }
   }
 
@@ -91,7 +95,9 @@ class PostgresLoader : public Loader {
 
   // Loads are batched: up to kBatchReports whole reports (or kBatchTime) go in one transaction,
   // with one COPY per table; readers never see part of a report, and a batch lost to a crash is
-  // loaded again by the next run (it is not in the manifest).
+  // loaded again by the next run (it is not in the manifest). A full batch is written on a thread
+  // of its own while the next one fills (one batch in flight at most), so extraction and the
+  // server's work overlap instead of taking turns.
   void LoadReport(const ReportRecord& r) override {
     pending_.emplace_back();
     pending_.back().report = r;
@@ -106,19 +112,17 @@ class PostgresLoader : public Loader {
   }
 
   // A failed batch is dropped (its transaction rolled back), not retried: LoadError ends the run.
+  // Waits for the batch in flight, then writes what is pending.
   void Flush() override {
+    WaitForBatchInFlight();
     if (pending_.empty()) return;
     std::vector<PgPending> batch;
     batch.swap(pending_);
-    Guard("loading " + std::to_string(batch.size()) + " reports from " + batch.front().Path(),
-          [&] {
-            pqxx::work tx(*conn_);
-            batch_writer_->Write(tx, batch);
-            tx.commit();
-          });
+    WriteBatch(batch);
   }
 
   int SchemaVersion() override {
+    Flush();
     int version = 0;
     Guard("reading the schema version", [&] {
       pqxx::work tx(*conn_);
@@ -132,6 +136,7 @@ class PostgresLoader : public Loader {
   // held until this loader's connection closes, so a killed run never leaves it behind.
   bool TryLockRun(const std::string& shard) override {
     if (run_locked_) return true;
+    Flush();
     Guard("taking the run lock", [&] {
       pqxx::nontransaction tx(*conn_);
       run_locked_ = tx.exec_params("SELECT pg_try_advisory_lock($1, hashtext($2))",
@@ -238,9 +243,29 @@ class PostgresLoader : public Loader {
 
   void FlushIfFull() {
     if (pending_.size() == 1) batch_start_ = std::chrono::steady_clock::now();
-    if (pending_.size() >= kBatchReports ||
-        std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
-      Flush();
+    if (pending_.size() < kBatchReports &&
+        std::chrono::steady_clock::now() - batch_start_ < kBatchTime)
+      return;
+    WaitForBatchInFlight();  // the connection serves one batch at a time
+    in_flight_ = std::async(std::launch::async,
+                            [this, batch = std::move(pending_)] { WriteBatch(batch); });
+    pending_.clear();
+  }
+
+  // Rethrows the LoadError of the batch in flight, if it failed.
+  void WaitForBatchInFlight() {
+    if (!in_flight_.valid()) return;
+    std::future<void> f = std::move(in_flight_);
+    f.get();
+  }
+
+  void WriteBatch(const std::vector<PgPending>& batch) {
+    Guard("loading " + std::to_string(batch.size()) + " reports from " + batch.front().Path(),
+          [&] {
+            pqxx::work tx(*conn_);
+            batch_writer_->Write(tx, batch);
+            tx.commit();
+          });
   }
 
   static void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
@@ -299,6 +324,7 @@ class PostgresLoader : public Loader {
   std::optional<PgBatchWriter> batch_writer_;
   std::vector<PgPending> pending_;  // whole reports not yet written (Flush)
   std::chrono::steady_clock::time_point batch_start_;
+  std::future<void> in_flight_;  // last: waited for before the connection goes
 };
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "loaders/postgres_loader.h"
 #include "tests/loaders/postgres_test_server.h"
 #include "tests/support/fixtures.h"
@@ -123,6 +125,68 @@ TEST_F(PostgresBatch, ArrayLiteralSyntaxInReportFieldsArrivesAsWritten) {
   EXPECT_EQ(Pg("SELECT source_path, title, unit, county, county_source, unit IS NULL FROM report"),
             (Rows{{"/in/odd \"name\", {x}\\y.txt", " \"quoted\" \\ {braces}, NULL ", "NULL", "{}",
                    "a,b", "f"}}));
+}
+
+// More reports than one batch holds: batches go to the server while the next one fills, and
+// every report arrives whole, with ids in load order.
+TEST_F(PostgresBatch, BatchesWrittenWhileTheNextFillsArriveWholeAndInOrder) {
+  ReportRecord r = Seed("000_0f2f3fa0c9be7e04.txt", "");
+  const int n = 300;
+  for (int i = 0; i < n; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/in/%04d.txt", i);
+    r.source.path = name;
+    loader_->LoadReport(r);
+  }
+  loader_->Flush();
+  EXPECT_EQ(Pg("SELECT count(*), count(DISTINCT report_id) FROM report"),
+            (Rows{{std::to_string(n), std::to_string(n)}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM (SELECT source_path, row_number() OVER (ORDER BY report_id) "
+               "AS k FROM report) x WHERE source_path <> '/in/' || lpad((k - 1)::text, 4, '0') "
+               "|| '.txt'"),
+            (Rows{{"0"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM cell"), (Rows{{std::to_string(n * r.cells.size())}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM report r WHERE cell_count <> (SELECT count(*) FROM cell c "
+               "WHERE c.report_id = r.report_id)"),
+            (Rows{{"0"}}));
+}
+
+// A batch that fails while the next one fills is reported at a later call as one LoadError
+// naming its first file; none of its reports is stored, the others are whole, and the loader
+// goes on loading.
+TEST_F(PostgresBatch, ABatchThatFailsInFlightSurfacesAsLoadError) {
+  ReportRecord good = Seed("000_0f2f3fa0c9be7e04.txt", "");
+  ReportRecord broken = good;
+  ASSERT_GT(broken.cells.size(), 60u);
+  broken.cells.insert(broken.cells.begin() + 60, broken.cells[10]);  // a duplicate cell key
+  broken.source.path = "/in/broken.txt";
+  auto load_many = [&](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      good.source.path = "/in/" + std::to_string(1000 + i) + ".txt";
+      loader_->LoadReport(good);
+    }
+  };
+  try {
+    load_many(0, 10);
+    loader_->LoadReport(broken);
+    load_many(10, 300);
+    loader_->Flush();
+    FAIL() << "the duplicate cell must fail its batch";
+  } catch (const LoadError& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("duplicate key"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("loading "), std::string::npos) << msg;
+    EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+  }
+  EXPECT_EQ(Pg("SELECT count(*) FROM report WHERE source_path = '/in/broken.txt'"), (Rows{{"0"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM report r WHERE cell_count <> (SELECT count(*) FROM cell c "
+               "WHERE c.report_id = r.report_id)"),
+            (Rows{{"0"}}));
+  good.source.path = "/in/after.txt";
+  loader_->LoadReport(good);
+  loader_->Flush();
+  EXPECT_EQ(Pg("SELECT cell_count FROM report WHERE source_path = '/in/after.txt'"),
+            (Rows{{std::to_string(good.cells.size())}}));
 }
 
 }  // namespace
