@@ -4,10 +4,7 @@
 // floor any extractor pays, which bench/run.sh divides extraction by.
 // Prints MB/s, reports/s and peak resident memory.
 // Usage: gongkai_extract_bench [--baseline] [--threads N] [--repeat K] [--config FILE] DIR...
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -18,31 +15,10 @@
 #include "config/config.h"
 #include "core/utf8.h"
 #include "pipeline/discover.h"
+#include "pipeline/read_file.h"
 #include "pipeline/runner.h"
 
 using namespace gongkai;
-
-namespace {
-
-// The whole file in one read (both modes read alike, so the baseline is a fair floor).
-bool ReadAll(const std::string& path, std::string& out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st{};
-  bool ok = ::fstat(fd, &st) == 0;
-  out.resize(ok ? static_cast<std::size_t>(st.st_size) : 0);
-  std::size_t got = 0;
-  while (ok && got < out.size()) {
-    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  out.resize(got);
-  ::close(fd);
-  return ok;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   int threads = 1, repeat = 1;
@@ -74,7 +50,7 @@ int main(int argc, char** argv) {
       std::string s;
       for (std::size_t i; (i = next++) < total;) {
         const SourceFile& f = files[i % files.size()];
-        if (!ReadAll(f.path, s)) continue;
+        if (!ReadWholeFile(f.path, &s)) continue;
         bytes += s.size();
         if (baseline) {
           ok += utf8::IsValid(s);

@@ -19,6 +19,7 @@
 #include "pipeline/hash.h"
 #include "pipeline/ordered_pool.h"
 #include "pipeline/read.h"
+#include "pipeline/read_file.h"
 
 namespace gongkai {
 
@@ -97,19 +98,17 @@ std::string NowIso() {
 }
 
 ProcessResult ReadAndProcess(const SourceFile& file, const ExtractContext& context) {
-  std::ifstream in(file.path, std::ios::binary);
-  std::ostringstream buf;
-  if (in) buf << in.rdbuf();
-  if (!in) {
+  std::string bytes;
+  if (!ReadWholeFile(file.path, &bytes)) {
     ProcessResult p;
     p.failure = FailedFile{file, "", context.extractor_version, "unreadable",
                            "cannot read the file (removed or no permission)"};
     return p;
   }
   SourceFile actual = file;
-  actual.size = buf.str().size();  // the bytes actually read, if the file changed since discover
+  actual.size = bytes.size();  // the bytes actually read, if the file changed since discover
   try {
-    return ProcessReport(actual, buf.str(), context);
+    return ProcessReport(actual, bytes, context);
   } catch (const std::exception& e) {  // a bug, not bad data: keep the batch going, say so
     ProcessResult p;
     p.failure = FailedFile{actual, "", context.extractor_version, "internal_error", e.what()};
