@@ -7,6 +7,7 @@
 #     all cores (as a multiple of one thread);
 #   - gongkai run into SQLite vs sqlite3 .import of the same rows (CSV) into a fresh warehouse;
 #   - gongkai run into PostgreSQL vs psql \copy of the same rows into a fresh database;
+#   - (the first runs and the bulk loads: fastest of BENCH_TRIES, default 3, alternating)
 #   - a re-run over the unchanged corpus, as a fraction of the first run (both databases);
 #   - peak resident memory of each client process (/usr/bin/time -v);
 #   - at the largest N, every view of sql/marts queried on both databases (SELECT * fully read
@@ -20,6 +21,9 @@ work=$build/work
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(1000 10000 100000)
 cores=$(nproc)
+# Loads into a fresh database and their bulk-load baselines are timed BENCH_TRIES times each,
+# alternating, and the fastest of each kept: on shared machines a single pair is mostly noise.
+tries=${BENCH_TRIES:-3}
 
 die() { echo "bench: $*" >&2; exit 1; }
 log() { echo "bench: $*" >&2; }
@@ -56,6 +60,10 @@ timed() {
     "$tv" >"$out"
 }
 secs() { cut -d' ' -f1 "$1"; }
+# keep_best OUT TRY: OUT becomes TRY if TRY was faster (or OUT does not exist yet).
+keep_best() {
+  [[ -f $1 ]] && awk -v a="$(secs "$2")" -v b="$(secs "$1")" 'BEGIN { exit !(a >= b) }' || cp "$2" "$1"
+}
 rss() { cut -d' ' -f2 "$1"; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { printf(f, (b > 0) ? a / b : 0) }'; }
 
@@ -96,9 +104,15 @@ extraction() {
   ((repeat > 1)) && x=" (corpus read ${repeat}x)"
   get() { sed -E "s|.* $1=([0-9.]+).*|\1|" <<<"$2"; }
   log "$n: read + validate UTF-8, 1 thread"
-  out=$("$build/gongkai_extract_bench" --baseline --threads 1 --repeat "$repeat" "$dir")
+  local best="" k
+  for ((k = 0; k < tries; ++k)); do  # short: the fastest of a few
+    out=$("$build/gongkai_extract_bench" --baseline --threads 1 --repeat "$repeat" "$dir")
+    [[ -n $best ]] && awk -v a="$(get secs "$out")" -v b="$(get secs "$best")" \
+      'BEGIN { exit !(a >= b) }' || best=$out
+  done
+  out=$best
   base=$(get MB/s "$out")
-  row "$n" "$mb" "read + validate UTF-8, 1 thread$x" "$(get secs "$out")" "$base" \
+  row "$n" "$mb" "read + validate UTF-8, 1 thread$x, fastest of $tries" "$(get secs "$out")" "$base" \
     "$(get reports/s "$out")" "" "$(get peak_rss_MB "$out")" "baseline"
   for t in 1 "$cores"; do
     log "$n: extraction, $t thread(s)"
@@ -180,9 +194,19 @@ EOF
     sqlite3 -csv "$db" "SELECT * FROM $t" >"$r/$t.csv"
     imp+=(".import --csv $r/$t.csv $t")
   done
-  "$build/gongkai" init -w "$r/import.db" -c "$cfg" -q
-  timed "$r/sqlite_import" "${imp[@]}"
-  [[ $(rows_sqlite "$r/import.db") == "$rows" ]] || die "SQLite: .import loaded a different row count"
+  for ((k = 0; k < tries; ++k)); do
+    rm -f "$r/import.db"
+    "$build/gongkai" init -w "$r/import.db" -c "$cfg" -q
+    timed "$r/try" "${imp[@]}"
+    keep_best "$r/sqlite_import" "$r/try"
+    [[ $(rows_sqlite "$r/import.db") == "$rows" ]] || die "SQLite: .import loaded a different row count"
+    ((k + 1 < tries)) || break
+    log "N=$n: SQLite, gongkai run into a fresh file again (try $((k + 2)) of $tries)"
+    rm -f "$r/again.db"
+    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$r/again.db" -c "$cfg" -q
+    keep_best "$r/sqlite1" "$r/try"
+  done
+  rm -f "$r/again.db"
   report 'SQLite' sqlite1 sqlite_import sqlite2 'sqlite3 .import' '.import'
   ((n == largest)) && marts SQLite sqlite3 "$db"
 
@@ -205,16 +229,26 @@ EOF
     pgsql -d "$pg_base dbname=$gdb user=postgres" -c "\\copy $t TO '$r/$t.pg.csv' CSV"
     cp+=(-c "\\copy $t FROM '$r/$t.pg.csv' CSV")
   done
-  "$build/gongkai" init -w "$pg_base dbname=$cdb user=postgres" -c "$cfg" -q
-  timed "$r/pg_copy" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$cdb user=postgres" \
-    -c "BEGIN" "${cp[@]}" -c "COMMIT"
-  [[ $(rows_pg "$pg_base dbname=$cdb user=postgres") == "$rows" ]] ||
-    die "PostgreSQL: \\copy loaded a different row count"
+  for ((k = 0; k < tries; ++k)); do
+    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
+    "$build/gongkai" init -w "$pg_base dbname=$cdb user=postgres" -c "$cfg" -q
+    timed "$r/try" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$cdb user=postgres" \
+      -c "BEGIN" "${cp[@]}" -c "COMMIT"
+    keep_best "$r/pg_copy" "$r/try"
+    [[ $(rows_pg "$pg_base dbname=$cdb user=postgres") == "$rows" ]] ||
+      die "PostgreSQL: \\copy loaded a different row count"
+    ((k + 1 < tries)) || break
+    log "N=$n: PostgreSQL, gongkai run into a fresh database again (try $((k + 2)) of $tries)"
+    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
+    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$cdb user=postgres" \
+      -c "$cfg" -q
+    keep_best "$r/pg1" "$r/try"
+  done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
   ((n == largest)) && marts PostgreSQL pgsql -At -d "$pg_base dbname=$gdb user=postgres" -c
   for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d"; done
   rm -f "$r"/*.csv
 done
 
-table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = report + cell + finding + rule_result rows; baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process running SELECT * over the view, output discarded; peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server."
+table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = report + cell + finding + rule_result rows; baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process running SELECT * over the view, output discarded; peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server; a first run and its bulk-load baseline: the fastest of $tries tries each, alternating."
 echo "$table" | tee "$work/results.md"
