@@ -45,7 +45,7 @@ class TableAligner {
                (!t_.rows[m.row].unlabeled || own.empty());
       }
       if (!data) {
-        if (seg.layout == Layout::kFields) {
+        if (seg.Positional()) {
           if (after_data) header.clear(), header_fields_ = 0;
           header.push_back(&seg);
           header_fields_ = std::max(header_fields_, seg.fields);
@@ -116,12 +116,12 @@ class TableAligner {
     }
     const RowSpec& row = t_.rows[m.row];
     if (conflicted_.count(row.code)) return;
-    if (seg.layout == Layout::kFields && (!frame_cols_ || *frame_cols_ != row.cols)) {
+    if (seg.Positional() && (!frame_cols_ || *frame_cols_ != row.cols)) {
       frame_ = HeaderFrame(t_, row.cols, header);  // the same header and columns: the same frame
       frame_cols_ = &row.cols;
     }
     static const std::vector<int> kNoFrame;
-    const std::vector<int>& frame = seg.layout == Layout::kFields ? frame_ : kNoFrame;
+    const std::vector<int>& frame = seg.Positional() ? frame_ : kNoFrame;
     std::string why;
     auto tokens = Place(seg, row, frame, &why);
     if (!tokens) {
@@ -172,7 +172,7 @@ class TableAligner {
       std::optional<std::vector<const Token*>> by_count, by_frame;
       // In a tab-separated row, positions are certain only while the row has exactly the
       // header's fields: a lost or doubled field shifts every later value.
-      if (seg.layout == Layout::kFields && seg.fields != header_fields_) {
+      if (seg.Positional() && seg.fields != header_fields_) {
         *why = std::to_string(present.size()) + " values for " + std::to_string(n) +
                " columns in a row of " + std::to_string(seg.fields) +
                " fields under a header of " + std::to_string(header_fields_) +

@@ -94,6 +94,22 @@ bool ContinuesCell(std::string_view cell_so_far, std::string_view line) {
   return prev.kind != CellText::Kind::kNotApplicable;
 }
 
+// "| a | b |" -> "a", "b" (the outer marks bound the row); false for the rule line |---|:-:|.
+bool SplitMarkdownRow(std::string_view trimmed, std::vector<std::string_view>* out) {
+  out->clear();
+  if (trimmed.find_first_not_of("|-: ") == std::string_view::npos) return false;
+  std::string_view body = trimmed.substr(1);
+  if (!body.empty() && body.back() == '|') body.remove_suffix(1);
+  std::size_t start = 0;
+  while (true) {
+    std::size_t bar = body.find('|', start);
+    out->push_back(body.substr(start, bar == std::string_view::npos ? std::string_view::npos
+                                                                     : bar - start));
+    if (bar == std::string_view::npos) return true;
+    start = bar + 1;
+  }
+}
+
 std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
   std::vector<PhysicalRow> rows;
   std::vector<std::string_view> parts;
@@ -140,6 +156,15 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
         pending.append(trimmed.data(), trimmed.size());  // wrapped text of the cell
       else
         open_cell(trimmed, line_no);  // a number on a line of its own: a cell of its own
+    } else if (tabs == 0 && trimmed[0] == '|') {
+      close_cell();
+      block_open = false;
+      if (!SplitMarkdownRow(trimmed, &parts)) continue;  // the rule under the header
+      PhysicalRow row{Layout::kMarkdown, {}};
+      row.cells.reserve(parts.size());
+      for (std::size_t f = 0; f < parts.size(); ++f)
+        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
+      rows.push_back(std::move(row));
     } else {
       close_cell();
       block_open = false;

@@ -4,6 +4,8 @@
 //            following untabbed lines (DOCX/web exports); a number is never joined across
 //            lines: an untabbed line that reads as a number is a cell of its own;
 //   fields - one table row per line, tab-separated, stray empty fields possible;
+//   markdown - one table row per line between '|' marks ("| 规章 | 0 | 0 |"), the |---| rule
+//            line skipped; otherwise read like fields (a cell keeps its position);
 //   words  - PDF text: a row's label and numbers on one line separated by spaces, labels wrapped
 //            over several lines, page numbers (-3-) between.
 // Each physical row is split into segments "label tokens, then value tokens"; values keep their
@@ -19,7 +21,7 @@
 
 namespace gongkai {
 
-enum class Layout { kCells, kFields, kWords };
+enum class Layout { kCells, kFields, kWords, kMarkdown };
 
 struct Token {
   std::string text;  // trimmed cell text
@@ -39,6 +41,8 @@ struct Segment {
   int line = 0;                 // line of the first token
   int fields = 0;               // cells of the whole physical row (tab layouts: its tab fields)
   bool HasValue() const;        // any number or not-applicable mark
+  // A layout that keeps every cell at its position in the row (tab-separated or Markdown).
+  bool Positional() const { return layout == Layout::kFields || layout == Layout::kMarkdown; }
 };
 
 // lines[i] is source line i+1; tokenizes lines [first, last).

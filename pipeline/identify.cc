@@ -68,6 +68,73 @@ std::size_t CountyPrefix(const std::string& unit) {
   return 0;
 }
 
+// Title: the first short line naming 政府信息公开…报告. A short line before it is its first
+// half when the two were split around the year ("昌乐县红河镇" / "2020年政府信息公开…",
+// "…综合实验区2019年" / "政府信息公开工作年度报告") or when the title has no year and the
+// line before is a bare name ("淮安市人民政府" / "政府信息公开工作年度报告"). Markdown heading
+// marks ("# ") are not part of it.
+std::pair<std::string, int> ReadTitle(const std::vector<std::string>& lines) {
+  std::string prev;
+  int seen = 0;
+  for (std::size_t i = 0; i < lines.size() && seen < kTitleSearchLines; ++i) {
+    std::string norm = NormalizeLabel(lines[i]);
+    std::size_t marks = norm.find_first_not_of('#');
+    norm.erase(0, marks == std::string::npos ? norm.size() : marks);
+    if (norm.empty()) continue;
+    ++seen;
+    if (IsTitle(norm)) {
+      int y = 0;
+      const std::size_t at = FindYear(norm, &y);
+      const bool prev_fits = !prev.empty() && prev.size() <= kMaxTitleBytes / 2 &&
+                             prev.find("。") == std::string::npos &&
+                             prev.find(':') == std::string::npos;
+      std::size_t prev_year = FindYear(prev, &y);
+      const bool prev_ends_in_year =
+          prev_year != std::string::npos &&
+          (prev_year + 7 == prev.size() || (prev_year + 10 == prev.size() && EndsWith(prev, "度")));
+      const bool prev_is_name = prev_year == std::string::npos &&
+                                prev.find_first_of("0123456789") == std::string::npos;
+      bool join = prev_fits && (at == 0 || (at == std::string::npos &&
+                                            (prev_ends_in_year || prev_is_name)));
+      return {join ? prev + norm : norm, static_cast<int>(i) + 1};
+    }
+    prev = norm;
+  }
+  return {"", 0};
+}
+
+// The year of the statistical period the opening text states ("统计期限自2025年1月1日起至
+// 2025年12月31日止"), or 0 when it states none or a period that is not one calendar year.
+int StatedPeriodYear(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size() && i < 60 && text.size() < 8000; ++i)
+    AppendNormalizedLabel(lines[i], &text);
+  for (std::size_t at = text.find("年1月1日"); at != std::string::npos;
+       at = text.find("年1月1日", at + 1)) {
+    if (at < 4 + 3) continue;
+    int year = 0;
+    if (FindYear(text.substr(at - 4, 7), &year) != 0) continue;
+    std::size_t from = text.rfind("自", at - 4);
+    if (from == std::string::npos || at - 4 - from > 3 ||
+        text.substr(from > 24 ? from - 24 : 0, 27).find("期") == std::string::npos)
+      continue;
+    std::size_t end = text.find("年12月31日", at);
+    if (end != std::string::npos && end < at + 40 && end >= 4) {
+      int end_year = 0;
+      if (FindYear(text.substr(end - 4, 7), &end_year) != 0 || end_year != year) return 0;
+    }
+    return year;
+  }
+  return 0;
+}
+
+// "淮安市人民政府政府信息公开工作年度报告" -> "淮安市人民政府"; a trailing 年度 is not the name's.
+std::string UnitOfYearlessTitle(const std::string& title) {
+  std::string unit = title.substr(0, title.find("政府信息公开"));
+  if (EndsWith(unit, "年度")) unit.resize(unit.size() - std::string("年度").size());
+  return unit;
+}
+
 Finding MakeFinding(const char* kind, Severity sev, int line, std::string raw, std::string msg) {
   Finding f;
   f.kind = kind;
@@ -90,25 +157,7 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
     return r;
   };
 
-  // Title: the first short line naming 政府信息公开…报告; a preceding short line without a year
-  // is its first half ("昌乐县红河镇" / "2020年政府信息公开工作年度报告").
-  std::string title, prev;
-  int title_line = 0, seen = 0;
-  for (std::size_t i = 0; i < lines.size() && seen < kTitleSearchLines; ++i) {
-    std::string norm = NormalizeLabel(lines[i]);
-    if (norm.empty()) continue;
-    ++seen;
-    if (IsTitle(norm)) {
-      int y;
-      title = (FindYear(norm, &y) == 0 && !prev.empty() && prev.size() <= kMaxTitleBytes / 2 &&
-               prev.find("。") == std::string::npos)
-                  ? prev + norm
-                  : norm;
-      title_line = static_cast<int>(i) + 1;
-      break;
-    }
-    prev = norm;
-  }
+  auto [title, title_line] = ReadTitle(lines);
   if (title.empty())
     return fail("not_a_report",
                 "no title naming 政府信息公开…报告 in the first " +
@@ -116,11 +165,22 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
   r.identity.title = title;
   int year = 0;
   std::size_t ypos = FindYear(title, &year);
-  if (ypos == std::string::npos) return fail("not_a_report", "the title has no year: " + title);
+  const int stated = StatedPeriodYear(lines);
+  if (ypos == std::string::npos && stated == 0)
+    return fail("not_a_report", "neither the title nor a stated period gives the year: " + title);
+  if (ypos == std::string::npos) {
+    year = stated;  // "本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止"
+  } else if (stated != 0 && stated != year) {
+    r.findings.push_back(MakeFinding(
+        "year_mismatch", Severity::kWarning, title_line, title,
+        "the title says " + std::to_string(year) + " but the text states the period of " +
+            std::to_string(stated) + "; the title's year is kept"));
+  }
   r.identity.year = year;
 
-  std::string unit = title.substr(0, ypos);
-  if (unit.empty()) {
+  std::string unit = ypos == std::string::npos ? UnitOfYearlessTitle(title)
+                                                : title.substr(0, ypos);
+  if (unit.empty() && ypos != std::string::npos) {
     std::size_t after = ypos + 4 + 3;
     if (title.compare(after, 3, "度") == 0) after += 3;
     std::size_t end = title.find("政府信息公开", after);

@@ -25,7 +25,10 @@ const Template& Edition(int e) {
 }
 
 const char* LayoutName(Layout l) {
-  return l == Layout::kCells ? "cells" : l == Layout::kFields ? "fields" : "words";
+  return l == Layout::kCells    ? "cells"
+         : l == Layout::kFields ? "fields"
+         : l == Layout::kWords  ? "words"
+                                : "markdown";
 }
 
 std::string Key(const Cell& c) { return CellKey(c.table, c.row, c.col); }
@@ -116,7 +119,7 @@ std::vector<RoundTrip> RoundTrips() {
   std::vector<RoundTrip> out;
   unsigned seed = 1;
   for (int edition : {2019, 2021})
-    for (Layout layout : {Layout::kCells, Layout::kFields, Layout::kWords})
+    for (Layout layout : {Layout::kCells, Layout::kFields, Layout::kWords, Layout::kMarkdown})
       for (const auto& s : styles)
         if (s.blank_every == 0 || layout != Layout::kWords)
           out.push_back({edition, layout, s, seed++});

@@ -45,10 +45,14 @@ const Source kSources[] = {
     {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
     {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
     {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"},
+    // Markdown exports of the same reports (tests/fixtures/shapes/derive.py).
+    {"shapes/pingtan_2023.md.txt", "pingtan_2023"},
+    {"shapes/huaian_szf_2024.md.txt", "huaian_szf_2024"},
+    {"shapes/sh_bgt_2019.md.txt", "sh_bgt_2019"},
 };
 
 const char* kEdits[] = {"delete_field", "dup_field", "stray_line", "drop_label"};
-const char* kLayouts[] = {"cells", "fields", "words"};
+const char* kLayouts[] = {"cells", "fields", "words", "markdown"};
 enum Outcome { kExact, kRefused, kLostSilent, kWrongFound, kWrongSilent, kOutcomes };
 const char* kOutcomeNames[] = {"exact", "refused", "lost_silent", "wrong+find", "wrong-find"};
 
@@ -90,6 +94,7 @@ std::string JoinWith(const std::vector<std::string>& parts, const std::string& s
 }
 
 int LayoutOf(const std::string& line) {
+  if (!line.empty() && line[0] == '|') return 3;
   std::size_t tabs = 0;
   for (char c : line) tabs += c == '\t';
   if (!line.empty() && line[0] == '\t' && tabs == 1) return 0;
@@ -144,7 +149,7 @@ class Mutator {
       Try(0, layout, Without(i));
       Try(1, layout, With(i, line));
     } else {
-      const char sep = own == 1 ? '\t' : ' ';
+      const char sep = own == 1 ? '\t' : own == 3 ? '|' : ' ';
       std::vector<std::string> parts = Split(line, sep);
       if (own == 2) {
         std::vector<std::string> words;
@@ -154,6 +159,7 @@ class Mutator {
       }
       for (std::size_t f = 0; f < parts.size(); ++f) {
         if (own == 2 && parts.size() < 2) break;  // deleting a line's only word: drop_label
+        if (own == 3 && (f == 0 || f + 1 == parts.size())) continue;  // the row's outer marks
         auto del = parts, dup = parts;
         del.erase(del.begin() + f);
         dup.insert(dup.begin() + f, parts[f]);
@@ -161,7 +167,13 @@ class Mutator {
         Try(1, layout, Replaced(i, JoinWith(dup, std::string(1, sep))));
       }
     }
-    std::vector<std::string> words = Split(line, own == 2 ? ' ' : '\t');
+    std::vector<std::string> words = Split(line, own == 2 ? ' ' : own == 3 ? '|' : '\t');
+    while (words.size() > 1 && words.back().find_first_not_of(' ') == std::string::npos)
+      words.pop_back();
+    for (auto& w : words) {
+      std::size_t a = w.find_first_not_of(' '), b = w.find_last_not_of(' ');
+      w = a == std::string::npos ? "" : w.substr(a, b - a + 1);
+    }
     if (IsNumber(words.back())) Try(2, layout, With(i + 1, "4"));
     bool any_number = false;
     for (const auto& w : words) any_number = any_number || IsNumber(w);
@@ -176,7 +188,7 @@ class Mutator {
       if (lines_[k].find_first_not_of(" \t") == std::string::npos) return false;
       int l = LayoutOf(lines_[k]);
       if (l == 0) return true;
-      if (l == 1) return false;
+      if (l == 1 || l == 3) return false;
     }
     return false;
   }
@@ -223,7 +235,7 @@ class Mutator {
     ++t.n[o];
     if (o == kWrongFound || o == kWrongSilent) {
       ok = false;
-      if (shown_[edit * 3 + layout]++ < 6) Explain(edit, lines, r);
+      if (shown_[edit * 4 + layout]++ < 6) Explain(edit, lines, r);
     }
   }
 
@@ -246,7 +258,7 @@ class Mutator {
   std::multiset<std::string> base_findings_;
   std::string file_;
   std::vector<std::string> lines_;
-  int shown_[12] = {};
+  int shown_[16] = {};
 };
 
 }  // namespace
@@ -260,7 +272,7 @@ int main() {
   for (const char* o : kOutcomeNames) std::printf(" %11s", o);
   std::printf("\n");
   for (int e = 0; e < 4; ++e)
-    for (int l = 0; l < 3; ++l) {
+    for (int l = 0; l < 4; ++l) {
       auto it = m.tally.find({e, l});
       if (it == m.tally.end()) continue;
       std::printf("%-13s %-7s %8d", kEdits[e], kLayouts[l], it->second.total);

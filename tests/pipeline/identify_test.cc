@@ -92,5 +92,45 @@ TEST(Identify, NotAReport) {
   EXPECT_EQ(r.error_kind, "not_a_report");
 }
 
+TEST(Identify, TitleSplitAfterItsYear) {
+  auto r = Id({"平潭综合实验区2019年", "政府信息公开工作年度报告", "一、总体情况"});
+  ASSERT_TRUE(r.ok) << r.error_message;
+  EXPECT_EQ(r.identity.unit, "平潭综合实验区");
+  EXPECT_EQ(r.identity.year, 2019);
+  r = Id({"# 平潭综合实验区2023年度", "", "# 政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.ok) << r.error_message;
+  EXPECT_EQ(r.identity.unit, "平潭综合实验区");  // no markup in the name
+  EXPECT_EQ(r.identity.year, 2023);
+}
+
+TEST(Identify, YearlessTitleTakesTheStatedPeriod) {
+  auto r = Id({"淮安市人民政府", "政府信息公开工作年度报告",
+               "本报告所列数据的统计期限自 2025 年 1 月 1 日起至 2025 年 12 月 31 日止。"});
+  ASSERT_TRUE(r.ok) << r.error_message;
+  EXPECT_EQ(r.identity.unit, "淮安市人民政府");
+  EXPECT_EQ(r.identity.year, 2025);
+  EXPECT_EQ(r.identity.edition, 2021);
+  // A period wrapped over PDF lines still reads.
+  r = Id({"绥滨镇政府信息公开工作年度报告", "报告所列统计期限自 2020 年 1 月", "1 日至 2020 年 12 月 31 日。"});
+  ASSERT_TRUE(r.ok) << r.error_message;
+  EXPECT_EQ(r.identity.unit, "绥滨镇");
+  EXPECT_EQ(r.identity.year, 2020);
+  // No year anywhere: not a report; a period over two years is no year.
+  r = Id({"绥滨镇政府信息公开工作年度报告", "统计期限自2020年1月1日至2021年12月31日"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_kind, "not_a_report");
+}
+
+TEST(Identify, TitleYearThatDisagreesWithTheStatedPeriodIsAFinding) {
+  auto r = Id({"绥滨镇2021年政府信息公开工作年度报告", "本报告统计期限自2020年1月1日起至2020年12月31日止。"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.identity.year, 2021);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "year_mismatch");
+  EXPECT_EQ(r.findings[0].line, 1);
+  r = Id({"绥滨镇2020年政府信息公开工作年度报告", "本报告统计期限自2020年1月1日起至2020年12月31日止。"});
+  EXPECT_TRUE(r.findings.empty());
+}
+
 }  // namespace
 }  // namespace gongkai

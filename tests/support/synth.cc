@@ -184,6 +184,7 @@ class Writer {
       if (layout_ == Layout::kCells) Cells(row);
       if (layout_ == Layout::kFields) Fields(row, g.width);
       if (layout_ == Layout::kWords) Words(row);
+      if (layout_ == Layout::kMarkdown) Markdown(row, g.width, &row == &g.rows.front());
     }
     out_ << "\n";
   }
@@ -226,6 +227,18 @@ class Writer {
       cells.push_back("");
     }
     out_ << Join(cells, "\t") << "\n";
+  }
+
+  // Markdown: the fields between '|' marks, the rule line after the table's first row.
+  void Markdown(const GridRow& row, std::size_t width, bool first) {
+    std::vector<std::string> cells = row.labels;
+    for (const auto& v : row.values) cells.push_back(Value(v));
+    if (cells.size() < width) cells.resize(width);
+    out_ << "| " << Join(cells, " | ") << " |\n";
+    if (first) {
+      for (std::size_t i = 0; i < cells.size(); ++i) out_ << "|---";
+      out_ << "|\n";
+    }
   }
 
   // PDF text: labels (wrapped: over several lines), a row's numbers at the end of its last line,
@@ -391,8 +404,9 @@ std::string Render(const Template& tmpl, const SynthReport& r, Layout layout,
                    const RenderStyle& style) {
   Writer w(layout, style);
   const std::string y = std::to_string(r.year), next = std::to_string(r.year + 1);
-  w.Line(r.title_unit + y + "年政府信息公开工作年度报告");
-  w.Line("一、总体情况");
+  const bool md = layout == Layout::kMarkdown;  // # headings, **bold**, |-separated tables
+  w.Line((md ? "# " : "") + r.title_unit + y + "年政府信息公开工作年度报告");
+  w.Line(md ? "## **一、总体情况**" : "一、总体情况");
   w.Line(y + "年，" + r.title_unit +
          "坚持以公开为常态、不公开为例外，全年主动公开政府信息163条，"
          "办理群众来信来访27件次，12345热线工单按时回复率100%。现将本年度工作报告如下：");
@@ -403,7 +417,7 @@ std::string Render(const Template& tmpl, const SynthReport& r, Layout layout,
   static const char* kNumerals[] = {"二", "三", "四"};
   for (std::size_t i = 0; i < tmpl.tables.size() && i < 3; ++i) {
     const TableSpec& t = tmpl.tables[i];
-    w.Line(std::string(kNumerals[i]) + "、" + t.label);
+    w.Line((layout == Layout::kMarkdown ? "## " : "") + std::string(kNumerals[i]) + "、" + t.label);
     if (layout != Layout::kCells) w.Line("");
     w.Table(t.code == "t2" ? T2Grid(t, r) : t.code == "t3" ? T3Grid(t, r) : T4Grid(t, r));
   }
