@@ -107,14 +107,53 @@ class TableAligner {
 
   void HandleDataRow(const Segment& seg, const RowMatch& m, const std::string& evidence,
                      const std::vector<const Segment*>& header) {
-    if (m.row < 0 || m.ambiguous) {
-      AddFinding(m.ambiguous ? "ambiguous_label" : "unknown_label", Severity::kError, "", "",
-                 seg.line,
-                 m.ambiguous ? "the row label matches more than one template row"
-                             : "numbers under a label that matches no template row");
+    if (m.ambiguous) {
+      AddFinding("ambiguous_label", Severity::kError, "", "", seg.line,
+                 "the row label matches more than one template row");
       return;
     }
-    const RowSpec& row = t_.rows[m.row];
+    if (m.row < 0) {  // decided when the next row is placed (a garbled label, see Repair)
+      unknown_.push_back({seg, evidence, header});
+      return;
+    }
+    Repair(m.row);
+    last_row_ = m.row;
+    PlaceRow(seg, m.row, evidence, header);
+  }
+
+  // A row whose label matches no alias (PDF text where a vertical merged label interleaves and
+  // garbles it: "2.其他法律行政止公开") is placed only when everything else is certain: it is
+  // the only such row between two placed rows, exactly one template row is missing between
+  // them, its values fit that row, and its label shares more characters with that row's label
+  // than with any other row still missing. Anything less certain is unknown_label.
+  void Repair(int next_row) {
+    std::vector<Pending> pending = std::move(unknown_);
+    unknown_.clear();
+    if (pending.empty()) return;
+    std::vector<int> gap, missing;
+    for (int i = 0; i < static_cast<int>(t_.rows.size()); ++i) {
+      const RowSpec& r = t_.rows[i];
+      if (placed_.count(r.code) || conflicted_.count(r.code)) continue;
+      missing.push_back(i);
+      if (i > last_row_ && i < next_row && !r.optional) gap.push_back(i);
+    }
+    if (pending.size() == 1 && last_row_ >= 0 && gap.size() == 1 &&
+        ClosestRow(t_, pending[0].evidence, missing) == gap[0]) {
+      const Pending& p = pending[0];
+      AddFinding("label_repaired", Severity::kWarning, t_.rows[gap[0]].code, "", p.seg.line,
+                 "a garbled label between " + t_.rows[last_row_].label + " and the next row, "
+                 "closest to " + t_.rows[gap[0]].label + ": placed there");
+      PlaceRow(p.seg, gap[0], p.evidence, p.header);
+      return;
+    }
+    for (const Pending& p : pending)
+      AddFinding("unknown_label", Severity::kError, "", "", p.seg.line,
+                 "numbers under a label that matches no template row");
+  }
+
+  void PlaceRow(const Segment& seg, int row_index, const std::string& evidence,
+                const std::vector<const Segment*>& header) {
+    const RowSpec& row = t_.rows[row_index];
     if (conflicted_.count(row.code)) return;
     if (seg.Positional() && (!frame_cols_ || *frame_cols_ != row.cols)) {
       frame_ = HeaderFrame(t_, row.cols, header);  // the same header and columns: the same frame
@@ -337,6 +376,7 @@ class TableAligner {
   }
 
   void ReportMissingRows() {
+    Repair(static_cast<int>(t_.rows.size()));
     // An optional row that sums up rows printed in its place (2019's 三（六）其他处理 for 2021's
     // 三（六）其他处理 1.…3.; their labels start with its label) cannot stand beside them: a
     // row read there is a damaged label of one of them.
@@ -375,6 +415,13 @@ class TableAligner {
   std::set<std::string> conflicted_;
   std::string table_header_;
   bool seen_data_ = false;
+  struct Pending {
+    Segment seg;
+    std::string evidence;
+    std::vector<const Segment*> header;
+  };
+  std::vector<Pending> unknown_;  // data rows with no matching label since the last placed row
+  int last_row_ = -1;             // template index of the last row placed
   int header_fields_ = 0;  // fields of the widest tab-separated header row above the data
   const std::vector<std::string>* frame_cols_ = nullptr;  // frame_ is for these columns
   std::vector<int> frame_;

@@ -1,6 +1,7 @@
 #include "extractors/label_match.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 
 namespace gongkai {
@@ -47,6 +48,39 @@ RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
       if (t.rows[i].unlabeled) m.row = static_cast<int>(i);
   }
   return m;
+}
+
+namespace {
+
+// Distinct non-ASCII characters of s (CJK text: the characters that carry a label's meaning).
+std::set<std::string_view> Characters(std::string_view s) {
+  std::set<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c >= 0x80) out.insert(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+int ClosestRow(const TableSpec& t, const std::string& evidence, const std::vector<int>& candidates) {
+  const auto have = Characters(evidence);
+  int best = -1;
+  std::size_t best_score = 0;
+  bool tie = false;
+  for (int c : candidates) {
+    std::size_t score = 0;
+    for (std::string_view ch : Characters(NormalizeLabel(t.rows[c].label))) score += have.count(ch);
+    if (score > best_score) {
+      best = c, best_score = score, tie = false;
+    } else if (score == best_score && score > 0) {
+      tie = true;
+    }
+  }
+  return tie ? -1 : best;
 }
 
 std::string JoinLabels(const Segment& s) {

@@ -19,6 +19,10 @@ struct RowMatch {
 // The row whose alias ends last in `evidence` (normalised text); ties go to the longer alias.
 RowMatch MatchRow(const TableSpec& t, const std::string& evidence);
 
+// Of `candidates` (indices into t.rows), the row whose label shares the most distinct characters
+// with `evidence` (normalised text); -1 on a tie or when none shares any.
+int ClosestRow(const TableSpec& t, const std::string& evidence, const std::vector<int>& candidates);
+
 // The segment's labels, normalised and joined.
 std::string JoinLabels(const Segment& s);
 

@@ -74,6 +74,27 @@ TEST(Aligner, WrappedPdfLabelsUseTheAliasNearestTheNumbers) {
   EXPECT_EQ(a.cells["t3.other_2.total"].value, "6");
 }
 
+TEST(Aligner, GarbledPdfLabelIsPlacedOnlyBetweenItsTemplateNeighbours) {
+  const std::vector<std::string> rows = {"1.属于国家秘密 2 0 0 0 0 0 2",
+                                         "三、", "本 2.其他法律行政止公开 30 1 0 0 0 0 31",
+                                         "年", "3.危及“三安全一稳定” 5 0 0 0 0 0 5"};
+  auto a = Align(2021, "t3", rows);
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"label_repaired"});
+  EXPECT_EQ(a.cells["t3.deny_2.natural"].value, "30");
+  EXPECT_EQ(a.cells["t3.deny_2.total"].value, "31");
+  // Two template rows missing between the neighbours: not certain.
+  auto gap = Align(2021, "t3", {rows[0], rows[1], rows[2], "4.保护第三方合法权益 6 0 0 0 0 0 6"});
+  EXPECT_EQ(gap.kinds(), std::vector<std::string>{"unknown_label"});
+  EXPECT_EQ(gap.cells.count("t3.deny_2.natural"), 0u);
+  // A label closer to another missing row than to the gap's: not placed.
+  auto far = Align(2021, "t3", {rows[0], "没有现成的信息需另外制作 30 1 0 0 0 0 31", rows[4]});
+  EXPECT_EQ(far.kinds(), std::vector<std::string>{"unknown_label"});
+  // The wrong count of values for the gap's row: not placed.
+  auto count = Align(2021, "t3", {rows[0], "本 2.其他法律行政止公开 30 1 0 0 0 31", rows[4]});
+  EXPECT_EQ(count.kinds(), std::vector<std::string>({"label_repaired", "value_count"}));
+  EXPECT_EQ(count.cells.count("t3.deny_2.natural"), 0u);
+}
+
 TEST(Aligner, UnknownLabelIsAFinding) {
   auto a = Align(2019, "t2", {"第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
                               "规章 1 2 3", "地方性法规 4 5 6"});

@@ -41,6 +41,7 @@ std::vector<ShapeCase> Cases() {
       {"sh_bgt_2019.stops_after_t4.tika.txt", "sh_bgt_2019", sh, 2019},
       {"sh_bgt_2019.stops_after_t4.tsv.txt", "sh_bgt_2019", sh, 2019},
       {"huaian_szf_2024.stops_after_t4.pdf.txt", "huaian_szf_2024", ha, 2024},
+      {"huaian_szf_2024.garbled_label.pdf.txt", "huaian_szf_2024", ha, 2024},
   };
 }
 
