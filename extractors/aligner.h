@@ -3,12 +3,18 @@
 // the previous data row (the alias ending last wins, so a wrapped label's leftovers do not
 // matter), then its values are placed on the row's columns:
 //   - as many numbers/marks as columns: in order (empty fields were layout debris);
-//   - fewer: only by position, when the layout keeps empty cells (tab layouts) and the position
-//     is certain (cells after the label number exactly the columns, or the header's field
-//     positions place every value);
-//   - one more in table 三: the 法人或其他组织小计 column, placed by the header or by the only
-//     reading that adds up.
-// Anything else is a Finding and the row's cells stay absent: a number is never guessed.
+//   - fewer: only by position, when the layout keeps empty cells (tab and Markdown rows) and
+//     the position is certain: the row has exactly the header's fields (a lost or doubled
+//     field makes the whole row a finding) and the cells after the label number exactly the
+//     columns, or the header's field positions place every value;
+//   - table 三 under a header that declares 法人或其他组织小计: exactly one value more, the
+//     subtotal at its declared position (checked, not stored); without that header one value
+//     more is placed only when all values are equal (every reading gives the same cells) —
+//     the column count comes from the header, arithmetic never creates a placement;
+//   - a row whose label matches no alias: placed only when it is the one such row between two
+//     placed rows, exactly one template row is missing there and its label is closest to it.
+// The 2019 row 三（六）其他处理 beside 2021's 三（六）1.–3. is a finding, not a row. Anything
+// else is a Finding and the row's cells stay absent: a number is never guessed.
 #ifndef GONGKAI_EXTRACTORS_ALIGNER_H_
 #define GONGKAI_EXTRACTORS_ALIGNER_H_
 

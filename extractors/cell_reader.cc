@@ -1,0 +1,60 @@
+#include "extractors/cell_reader.h"
+
+#include <cmath>
+
+namespace gongkai {
+
+std::optional<Cell> ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col,
+                             const Token& tok, int row_line, const std::string& evidence,
+                             CellRejection* why) {
+  Cell c;
+  c.table = t.code;
+  c.row = row.code;
+  c.col = col.code;
+  c.raw = tok.text;
+  c.line = tok.line ? tok.line : row_line;
+  c.measure = col.measure;
+  auto reject = [&](const char* kind, std::string msg) -> std::optional<Cell> {
+    *why = CellRejection{kind, std::move(msg), c.line};
+    return std::nullopt;
+  };
+  switch (tok.cell.kind) {
+    case CellText::Kind::kBlank: c.state = CellState::kBlank; return c;
+    case CellText::Kind::kNotApplicable: c.state = CellState::kNotApplicable; return c;
+    case CellText::Kind::kText: return reject("not_a_number", "cell is not a number");
+    case CellText::Kind::kNumber: break;
+  }
+  const CellText& v = tok.cell;
+  if (v.negative && !col.is_signed) return reject("negative", "negative value in a count column");
+  // 16 integer digits are beyond both limits below; checked first so that no digit string,
+  // however long, is ever converted (a 400-digit count is not Infinity).
+  if (IntegerDigits(v.digits) > 15)
+    return reject("implausible_value", "a number no government report can hold");
+  if (!col.money) {
+    if (v.unit == "元" || v.unit == "万元")
+      return reject("unit_mismatch", "money unit in a count column");
+    if (!v.is_integer) return reject("not_integer", "fractional value in a count column");
+    c.value = DecimalToDouble(v.digits);
+    if (std::fabs(*c.value) >= kMaxCount)
+      return reject("implausible_value", "a count no government report can hold");
+  } else {
+    if (v.unit == "件") return reject("unit_mismatch", "count unit in a money column");
+    std::string unit = v.unit;
+    if (unit.empty()) {
+      if (evidence.find("万元") != std::string::npos) unit = "万元";
+      else if (evidence.find("单位:元") != std::string::npos ||
+               evidence.find("(元)") != std::string::npos) unit = "元";
+    }
+    double raw_value = DecimalToDouble(v.digits);
+    if (unit.empty() && raw_value != 0)
+      return reject("ambiguous_unit",
+                    "amount has no unit in the cell or its column header (元 or 万元?)");
+    c.value = unit == "元" ? DecimalToDouble(v.digits, 4) : raw_value;
+    if (std::fabs(*c.value) >= kMaxWan)
+      return reject("implausible_value", "an amount no government report can hold (万元)");
+  }
+  c.state = CellState::kNumber;
+  return c;
+}
+
+}  // namespace gongkai
