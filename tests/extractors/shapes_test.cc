@@ -42,6 +42,12 @@ std::vector<ShapeCase> Cases() {
       {"sh_bgt_2019.stops_after_t4.tsv.txt", "sh_bgt_2019", sh, 2019},
       {"huaian_szf_2024.stops_after_t4.pdf.txt", "huaian_szf_2024", ha, 2024},
       {"huaian_szf_2024.garbled_label.pdf.txt", "huaian_szf_2024", ha, 2024},
+      {"pingtan_2023.split_title.md.txt", "pingtan_2023", pt, 2023},
+      {"huaian_szf_2024.period.md.txt", "huaian_szf_2024", ha, 2024},
+      {"pingtan_2023.period.tika.txt", "pingtan_2023", pt, 2023},
+      {"huaian_szf_2024.headings.md.txt", "huaian_szf_2024", ha, 2024},
+      {"sh_bgt_2019.other_titles.md.txt", "sh_bgt_2019", sh, 2019},
+      {"pingtan_2023.stops_after_t4.md.txt", "pingtan_2023", pt, 2023},
   };
 }
 
