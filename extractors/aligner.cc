@@ -201,8 +201,14 @@ class TableAligner {
     present.reserve(seg.values.size());
     for (const auto& v : seg.values)
       if (!v.IsBlank()) present.push_back(&v);
-    if (DeclaredSubtotal() >= 0) {  // the header has one column more than the template row
-      if (present.size() == n + 1) return PlaceWithSubtotal(seg, row, present, why);
+    const int declared = DeclaredSubtotal();
+    if (declared != -1) {  // the header has one column more than the template row
+      if (declared >= 0 && present.size() == n + 1)
+        return PlaceWithSubtotal(seg, row, present, why);
+      if (declared == kUncertain) {
+        *why = "the header declares " + t_.subtotal.label + " but not where it stands";
+        return std::nullopt;
+      }
       *why = std::to_string(present.size()) + " values for the " + std::to_string(n + 1) +
              " columns of the header (with " + t_.subtotal.label + ")";
       return std::nullopt;
@@ -251,22 +257,28 @@ class TableAligner {
     return PlaceWithSubtotal(seg, row, present, why);
   }
 
-  // Position of the subtotal column the table's header declares (小计 before or after the
-  // parts), or -1.
+  // Position of the subtotal column the table's header declares: before its parts (after
+  // 自然人) or after them (after 其他); -1 when the header declares none, kUncertain when it
+  // declares one but does not show both ends of the parts to tell where.
+  static constexpr int kUncertain = -2;
   int DeclaredSubtotal() const {
     const SubtotalSpec& st = t_.subtotal;
     if (!st.enabled) return -1;
-    int declared = -1;
-    for (const auto& a : st.header_aliases) {
-      std::size_t at = table_header_.find(a);
-      if (at == std::string::npos) continue;
-      std::size_t first_part = std::string::npos;
-      const ColumnSpec* c = t_.FindColumn(st.parts.front());
-      for (const auto& ha : c->header_aliases)
-        first_part = std::min(first_part, table_header_.find(ha));
-      declared = at < first_part ? st.positions.front() : st.positions.back();
+    std::size_t at = std::string::npos;
+    for (const auto& a : st.header_aliases) at = std::min(at, table_header_.find(a));
+    if (at == std::string::npos) return -1;
+    std::size_t first = std::string::npos, last = std::string::npos;
+    for (const auto& ha : t_.FindColumn(st.parts.front())->header_aliases)
+      first = std::min(first, table_header_.find(ha));
+    for (const auto& ha : t_.FindColumn(st.parts.back())->header_aliases) {
+      std::size_t r = table_header_.rfind(ha);
+      if (r != std::string::npos && (last == std::string::npos || r > last)) last = r;
     }
-    return declared;
+    if (first == std::string::npos || last == std::string::npos || last < first)
+      return kUncertain;
+    if (at < first) return st.positions.front();
+    if (at > last) return st.positions.back();
+    return kUncertain;
   }
 
   std::optional<std::vector<const Token*>> PlaceWithSubtotal(

@@ -142,6 +142,14 @@ TEST(Aligner, SevenValuesUnderAnEightColumnHeaderAreAFinding) {
   EXPECT_TRUE(tika.cells.empty());
 }
 
+TEST(Aligner, SubtotalWhosePositionTheHeaderDoesNotShowIsAFinding) {
+  // 商业企业 lost from the header: 小计 could stand before or after the parts.
+  auto a = Align(2021, "t3", {"申请人情况 自然人 法人或其他组织 总计", "科研机构 社会组织 法律服务机构 其他 小计",
+                              "一、本年新收政府信息公开申请数量 5 1 2 0 0 0 3 8"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"value_count"});
+  EXPECT_TRUE(a.cells.empty());
+}
+
 TEST(Aligner, TabRowWithALostFieldIsAFindingForTheWholeRow) {
   auto lines = kT3Header;
   // "\t\t\t821\t35\t\t\t2\t1\t859" with the field of 35 lost: every later value would shift.

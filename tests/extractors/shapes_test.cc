@@ -48,6 +48,9 @@ std::vector<ShapeCase> Cases() {
       {"huaian_szf_2024.headings.md.txt", "huaian_szf_2024", ha, 2024},
       {"sh_bgt_2019.other_titles.md.txt", "sh_bgt_2019", sh, 2019},
       {"pingtan_2023.stops_after_t4.md.txt", "pingtan_2023", pt, 2023},
+      {"pingtan_2023.subtotal.tika.txt", "pingtan_2023", pt, 2023},
+      {"pingtan_2023.subtotal.tsv.txt", "pingtan_2023", pt, 2023},
+      {"pingtan_2023.subtotal.md.txt", "pingtan_2023", pt, 2023},
   };
 }
 

@@ -1,5 +1,6 @@
 // gongkai_mutate: the mutation test of issue 11. Takes every table row of the real reports in
-// tests/fixtures (seeds/ and real/, copies of ../shared/corpus), applies each single edit
+// tests/fixtures (seeds/ and real/, copies of ../shared/corpus; their Markdown exports and an
+// 8-column table 三 from shapes/), applies each single edit
 //   delete_field  - drop one field (a tab-separated field, a tika cell line, a PDF word);
 //   dup_field     - print one field twice;
 //   stray_line    - a stray number line ("4") after a line that ends in a number;
@@ -49,6 +50,10 @@ const Source kSources[] = {
     {"shapes/pingtan_2023.md.txt", "pingtan_2023"},
     {"shapes/huaian_szf_2024.md.txt", "huaian_szf_2024"},
     {"shapes/sh_bgt_2019.md.txt", "sh_bgt_2019"},
+    // Table 三 with the 8th column 法人或其他组织小计, in three layouts.
+    {"shapes/pingtan_2023.subtotal.tika.txt", "pingtan_2023"},
+    {"shapes/pingtan_2023.subtotal.tsv.txt", "pingtan_2023"},
+    {"shapes/pingtan_2023.subtotal.md.txt", "pingtan_2023"},
 };
 
 const char* kEdits[] = {"delete_field", "dup_field", "stray_line", "drop_label"};
