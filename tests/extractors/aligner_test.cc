@@ -95,6 +95,19 @@ TEST(Aligner, GarbledPdfLabelIsPlacedOnlyBetweenItsTemplateNeighbours) {
   EXPECT_EQ(count.cells.count("t3.deny_2.natural"), 0u);
 }
 
+TEST(Aligner, The2019OtherRowBesideThe2021OnesIsAFinding) {
+  // 1.'s label lost: its numbers read under the heading （六）其他处理, the 2019 row.
+  auto a = Align(2021, "t3", {"5.要求行政机关确认或重新出具已获取信息 1 0 0 0 0 0 1", "（六）其他处理",
+                              "9 0 0 0 0 0 9", "2.申请人逾期未按收费通知要求缴纳费用 6 0 0 0 0 0 6"});
+  EXPECT_EQ(a.kinds(), std::vector<std::string>{"alternative_rows"});
+  EXPECT_EQ(a.cells.count("t3.other.natural"), 0u);
+  EXPECT_EQ(a.cells["t3.other_2.natural"].value, "6");
+  // A 2021 report that prints only the 2019 row keeps it.
+  auto only = Align(2021, "t3", {"（六）其他处理 9 0 0 0 0 0 9"});
+  EXPECT_TRUE(only.kinds().empty());
+  EXPECT_EQ(only.cells["t3.other.natural"].value, "9");
+}
+
 TEST(Aligner, UnknownLabelIsAFinding) {
   auto a = Align(2019, "t2", {"第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
                               "规章 1 2 3", "地方性法规 4 5 6"});
