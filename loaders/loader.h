@@ -2,8 +2,11 @@
 // postgres_loader.cc); dialect differences stay behind this interface and in sql/schema/.
 //
 // Contract:
-//   - Prepare() creates or migrates the schema to the current version, (re)creates the views and
-//     rewrites the dimension tables from the templates and the gazetteer.
+//   - Prepare() creates or migrates the schema to the current version. Views and dimension
+//     tables are written only when their definition changed since the warehouse recorded it
+//     (warehouse_object): an unchanged version touches no view, grant or user object. A view
+//     whose columns changed is dropped only if nothing of others depends on it, or with
+//     AllowDroppingDependents(true) (`gongkai init --migrate`); else WarehouseRefusal.
 //   - LoadReport()/LoadFailure() replace everything stored for the same source path in one
 //     transaction: a report is either wholly there or not at all, and loading the same input
 //     again yields the same rows (report ids are kept). A loader may put several whole reports
@@ -37,10 +40,25 @@ struct LoadError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The warehouse is reachable but in a state the operator must decide about, and nothing was
+// changed (exit 2): a view this version must drop has objects of others depending on it
+// (`gongkai init --migrate` drops them), a role to grant does not exist, an option the
+// database does not support.
+struct WarehouseRefusal : LoadError {
+  using LoadError::LoadError;
+};
+
 class Loader {
  public:
   virtual ~Loader() = default;
   virtual void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) = 0;
+  void AllowDroppingDependents(bool migrate) { migrate_ = migrate; }
+  // SELECT on the marts, staging views and dimension tables, and on what is created later, to
+  // an existing role (PostgreSQL; WarehouseRefusal elsewhere). Call after Prepare().
+  virtual void GrantRead(const std::string& role) {
+    throw WarehouseRefusal("--grant-read needs a PostgreSQL warehouse; " + Describe() +
+                           " has no roles (give readers the file read-only instead)");
+  }
   virtual void LoadReport(const ReportRecord& report) = 0;
   virtual void LoadFailure(const FailedFile& failure) = 0;
   virtual void Flush() {}
@@ -65,6 +83,9 @@ class Loader {
   }
   // Where it writes, for messages (never includes a password).
   virtual std::string Describe() const = 0;
+
+ protected:
+  bool migrate_ = false;
 };
 
 // A postgresql:// or postgres:// URL, or a libpq key=value string, opens PostgreSQL; anything

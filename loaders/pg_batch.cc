@@ -44,10 +44,16 @@ std::string BatchSql() {
     args += (i ? ", $" : "$") + std::to_string(i + 1) + "::" + kTypes[i] + "[]";
     if (i) set += std::string(i > 1 ? ", " : "") + c + "=excluded." + c;
   }
+  // A new path gets the next id after the largest, in load order (SQLite's INTEGER PRIMARY KEY
+  // rule), never a sequence value: a sequence is not rolled back, so after a kill -9 or a
+  // --force the ids would differ from a clean run's. Write() holds kReportIdLock for this.
   return "WITH src AS (SELECT * FROM unnest(" + args + ") WITH ORDINALITY AS t(" + cols +
          ", ord)), "
-         "up AS (INSERT INTO report (" + cols + ") SELECT " + cols +
-         " FROM src ORDER BY ord ON CONFLICT (source_path) DO UPDATE SET " + set +
+         "ids AS (SELECT src.*, old.report_id AS old_id, (SELECT COALESCE(MAX(report_id), 0) "
+         "FROM report) + count(*) FILTER (WHERE old.report_id IS NULL) OVER (ORDER BY ord) "
+         "AS new_id FROM src LEFT JOIN report old ON old.source_path = src.source_path), "
+         "up AS (INSERT INTO report (report_id, " + cols + ") SELECT COALESCE(old_id, new_id), " +
+         cols + " FROM ids ORDER BY ord ON CONFLICT (source_path) DO UPDATE SET " + set +
          " RETURNING report_id, source_path), "
          "dc AS (DELETE FROM cell WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
          "df AS (DELETE FROM finding WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
@@ -129,6 +135,9 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
 }
 
 void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
+  // Concurrent loaders take turns to number new reports (MAX + 1 must see the others' rows);
+  // held until the caller commits. The key is "gongkaI" in ASCII.
+  tx.exec_params("SELECT pg_advisory_xact_lock($1)", 0x676f6e676b6149LL);
   // Report rows: one statement per run of distinct paths (ON CONFLICT cannot touch a row twice
   // in one statement); normally the whole batch.
   std::vector<long long> ids;

@@ -15,6 +15,7 @@
 
 #include "loaders/pg_batch.h"
 #include "loaders/pg_conninfo.h"
+#include "loaders/postgres_prepare.h"
 #include "loaders/sql_files.h"
 
 namespace gongkai {
@@ -75,20 +76,17 @@ class PostgresLoader : public Loader {
     Guard("preparing the schema", [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("SELECT pg_advisory_xact_lock($1)", kPrepareLockKey);
-      tx.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-      int version = ReadVersion(tx);
-      for (const SqlFile* m : Migrations("postgres")) {
-        if (MigrationVersion(*m) <= version) continue;
-        tx.exec(m->text);
-        version = MigrationVersion(*m);
-        tx.exec("DELETE FROM schema_version");
-        tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", version);
-      }
-      auto views = Views();
-      for (auto it = views.rbegin(); it != views.rend(); ++it)
-        tx.exec("DROP VIEW IF EXISTS " + it->name + " CASCADE");  // names from our sql/ files
-      for (const auto& v : views) tx.exec(v.file->text);
-      WriteDimensions(tx, templates, gazetteer);
+      PreparePostgres(tx, templates, gazetteer, migrate_);
+      tx.commit();
+    });
+  }
+
+  void GrantRead(const std::string& role) override {
+    Flush();
+    Guard("granting read access", [&] {
+      pqxx::work tx(*conn_);
+      tx.exec_params("SELECT pg_advisory_xact_lock($1)", kPrepareLockKey);
+      GrantReadPostgres(tx, role);
       tx.commit();
     });
   }
@@ -126,7 +124,7 @@ class PostgresLoader : public Loader {
     int version = 0;
     Guard("reading the schema version", [&] {
       pqxx::work tx(*conn_);
-      version = ReadVersion(tx);
+      version = ReadPostgresVersion(tx);
       tx.commit();
     });
     return version;
@@ -232,12 +230,6 @@ class PostgresLoader : public Loader {
     }
   }
 
-  static int ReadVersion(pqxx::work& tx) {
-    auto exists = tx.exec("SELECT to_regclass('schema_version') IS NOT NULL");
-    if (!exists[0][0].as<bool>()) return 0;
-    return tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0].as<int>();
-  }
-
   static constexpr std::size_t kBatchReports = 64;
   static constexpr std::chrono::milliseconds kBatchTime{250};
 
@@ -266,55 +258,6 @@ class PostgresLoader : public Loader {
             batch_writer_->Write(tx, batch);
             tx.commit();
           });
-  }
-
-  static void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
-                              const Gazetteer& gazetteer) {
-    for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
-      tx.exec(std::string("DELETE FROM ") + t);
-    // A table code shared by editions keeps its first label (the SQLite loader's INSERT OR
-    // IGNORE).
-    std::set<std::string> seen;
-    {
-      pqxx::stream_to table(tx, "dim_table", std::vector<std::string>{"table_code", "label_zh"});
-      for (const auto& t : templates)
-        for (const auto& ts : t.tables)
-          if (seen.insert(ts.code).second) table << std::make_tuple(ts.code, ts.label);
-      table.complete();
-    }
-    {
-      pqxx::stream_to row(tx, "dim_row",
-                          std::vector<std::string>{"edition", "table_code", "row_code",
-                                                   "label_zh", "group_zh", "sort_order"});
-      for (const auto& t : templates)
-        for (const auto& ts : t.tables) {
-          long long order = 0;
-          for (const auto& r : ts.rows)
-            row << std::make_tuple(static_cast<long long>(t.edition), ts.code, r.code, r.label,
-                                   Opt(r.group), ++order);
-        }
-      row.complete();
-    }
-    {
-      pqxx::stream_to col(tx, "dim_col",
-                          std::vector<std::string>{"edition", "table_code", "col_code",
-                                                   "label_zh", "measure", "sort_order"});
-      for (const auto& t : templates)
-        for (const auto& ts : t.tables) {
-          long long order = 0;
-          for (const auto& c : ts.columns)
-            col << std::make_tuple(static_cast<long long>(t.edition), ts.code, c.code, c.label,
-                                   c.measure, ++order);
-        }
-      col.complete();
-    }
-    {
-      std::set<std::pair<std::string, std::string>> entries;
-      for (const auto& [county, unit] : gazetteer.entries) entries.emplace(county, unit);
-      pqxx::stream_to gz(tx, "gazetteer", std::vector<std::string>{"county", "unit"});
-      for (const auto& [county, unit] : entries) gz << std::make_tuple(county, unit);
-      gz.complete();
-    }
   }
 
   std::vector<std::string> secrets_;

@@ -1,5 +1,7 @@
 #include "loaders/sql_files.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 namespace gongkai {
@@ -22,6 +24,7 @@ std::vector<ViewDef> Views() {
   for (const char* layer : {"staging/", "marts/"}) {
     for (const auto& f : EmbeddedSqlFiles()) {
       if (f.path.rfind(layer, 0) != 0) continue;
+      if (f.path.size() < 4 || f.path.compare(f.path.size() - 4, 4, ".sql") != 0) continue;
       const std::string key = "CREATE VIEW ";
       auto at = f.text.find(key);
       if (at == std::string::npos) continue;
@@ -31,6 +34,33 @@ std::vector<ViewDef> Views() {
     }
   }
   return out;
+}
+
+std::string DefinitionHash(const std::string& text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char ch : text) {
+    h ^= ch;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string DimensionsDefinition(const std::vector<Template>& templates,
+                                 const Gazetteer& gazetteer) {
+  std::string all;
+  for (const auto& t : templates) all += t.source_text + '\0';
+  for (const auto& [county, unit] : gazetteer.entries) all += county + '\t' + unit + '\n';
+  return DefinitionHash(all);
+}
+
+std::string CreateOrReplaceView(const ViewDef& view) {
+  std::string text = view.file->text;
+  const std::string key = "CREATE VIEW ";
+  auto at = text.find(key);
+  if (at != std::string::npos) text.replace(at, key.size(), "CREATE OR REPLACE VIEW ");
+  return text;
 }
 
 }  // namespace gongkai

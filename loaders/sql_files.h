@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/gazetteer.h"
+#include "core/template.h"
+
 namespace gongkai {
 
 struct SqlFile {
@@ -26,6 +29,20 @@ struct ViewDef {
   const SqlFile* file;
 };
 std::vector<ViewDef> Views();
+
+// A stable 64-bit hash (FNV-1a) as 16 hex digits: how Prepare tells whether the definition of a
+// view, or the source of the dimension tables, changed since the warehouse last recorded it
+// (table warehouse_object). A change detector, not a security measure.
+std::string DefinitionHash(const std::string& text);
+
+// The hash of what the dimension tables are written from (templates, gazetteer): unchanged, a
+// run leaves them as they are.
+std::string DimensionsDefinition(const std::vector<Template>& templates,
+                                 const Gazetteer& gazetteer);
+
+// The view's text with its "CREATE VIEW" as "CREATE OR REPLACE VIEW" (PostgreSQL), which keeps
+// grants and the views of others built on it when the columns allow it.
+std::string CreateOrReplaceView(const ViewDef& view);
 
 }  // namespace gongkai
 

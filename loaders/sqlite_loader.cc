@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "loaders/sql_files.h"
 #include "loaders/sqlite_db.h"
@@ -124,23 +125,42 @@ class SqliteLoader : public Loader {
     tx.Commit();
   }
 
+  // Migrations once each; views and dimension tables only when their definitions changed
+  // (warehouse_object), so an unchanged run writes nothing here. SQLite tracks no dependencies:
+  // when any view changed, all of gongkai's are dropped and created again in this transaction
+  // (others' views on them keep working where the columns they use remain).
   void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
     Flush();
     Transaction tx(db_);
-    db_.Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-    int version = ReadVersion();
-    for (const SqlFile* m : Migrations("sqlite")) {
-      if (MigrationVersion(*m) <= version) continue;
-      db_.Exec(m->text);
-      version = MigrationVersion(*m);
-      db_.Exec("DELETE FROM schema_version");
-      Stmt(db_, "INSERT INTO schema_version (version) VALUES (?)").Int(1, version).Run();
-    }
+    ApplyMigrations();
+    std::map<std::string, std::string> recorded;
+    Stmt known(db_, "SELECT name, definition FROM warehouse_object WHERE kind = 'view'");
+    while (known.Step()) recorded[known.ColumnText(0)] = known.ColumnText(1);
     auto views = Views();
-    for (auto it = views.rbegin(); it != views.rend(); ++it)
-      db_.Exec("DROP VIEW IF EXISTS " + it->name);  // names come from our own sql/ files
-    for (const auto& v : views) db_.Exec(v.file->text);
-    WriteDimensions(templates, gazetteer);
+    bool changed = recorded.size() != views.size();
+    for (const auto& v : views) {
+      auto it = recorded.find(v.name);
+      changed = changed || it == recorded.end() || it->second != DefinitionHash(v.file->text) ||
+                !Exists(v.name);
+    }
+    if (changed) {
+      for (auto it = recorded.rbegin(); it != recorded.rend(); ++it)
+        db_.Exec("DROP VIEW IF EXISTS \"" + it->first + "\"");  // names we recorded ourselves
+      for (auto it = views.rbegin(); it != views.rend(); ++it)
+        db_.Exec("DROP VIEW IF EXISTS " + it->name);  // names come from our own sql/ files
+      db_.Exec("DELETE FROM warehouse_object WHERE kind = 'view'");
+      for (const auto& v : views) {
+        db_.Exec(v.file->text);
+        Record(v.name, "view", DefinitionHash(v.file->text));
+      }
+    }
+    const std::string dims = DimensionsDefinition(templates, gazetteer);
+    Stmt had(db_, "SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
+    if (!had.Step() || had.ColumnText(0) != dims) {
+      had.Reset();
+      WriteDimensions(templates, gazetteer);
+      Record("dimensions", "dimensions", dims);
+    }
     tx.Commit();
   }
 
@@ -218,6 +238,36 @@ class SqliteLoader : public Loader {
   std::string Describe() const override { return "SQLite " + path_; }
 
  private:
+  bool Exists(const std::string& name) {
+    Stmt s(db_, "SELECT count(*) FROM sqlite_master WHERE name = ?");
+    s.Text(1, name).Step();
+    return s.ColumnInt(0) > 0;
+  }
+
+  // One row per migration applied. Before v4 the table held one row, the highest version, and
+  // versions were applied in order: everything up to it is in.
+  void ApplyMigrations() {
+    db_.Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    std::set<long long> applied;
+    Stmt s(db_, "SELECT version FROM schema_version");
+    while (s.Step()) applied.insert(s.ColumnInt(0));
+    if (applied.size() == 1 && *applied.begin() <= 2)
+      for (long long v = 1; v < *applied.begin(); ++v) applied.insert(v);
+    for (const SqlFile* m : Migrations("sqlite")) {
+      if (applied.count(MigrationVersion(*m))) continue;
+      db_.Exec(m->text);
+      Stmt(db_, "INSERT INTO schema_version (version) VALUES (?)").Int(1, MigrationVersion(*m)).Run();
+    }
+  }
+
+  void Record(const std::string& name, const char* kind, const std::string& definition) {
+    Stmt(db_, "INSERT OR REPLACE INTO warehouse_object (name, kind, definition) VALUES (?,?,?)")
+        .Text(1, name)
+        .Text(2, kind)
+        .Text(3, definition)
+        .Run();
+  }
+
   int ReadVersion() {
     Stmt exists(db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
     exists.Step();

@@ -68,6 +68,10 @@ int RunBatch(const RunOptions& options) {
   std::unique_ptr<Loader> loader;
   try {
     loader = OpenLoader(options.load);
+    // The run lock first: a refused run writes nothing, not even the schema or dimensions.
+    if (!loader->TryLockRun(ShardKey(options.discover)))
+      throw RunLocked("another gongkai run is loading the same input into " +
+                      loader->Describe() + "; not started");
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
     spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} missing, "
@@ -88,21 +92,34 @@ int RunBatch(const RunOptions& options) {
   } catch (const RunLocked& e) {
     spdlog::error("{}", e.what());
     return kExitLocked;
+  } catch (const WarehouseRefusal& e) {
+    spdlog::error("warehouse: {}", e.what());
+    return kExitUsage;
   } catch (const LoadError& e) {
     spdlog::error("warehouse: {}", e.what());
     return kExitWarehouse;
   }
 }
 
-int Init(const RunOptions& options) {
+struct InitOptions {
+  bool migrate = false;            // --migrate: drop others' objects on views that must go
+  std::vector<std::string> grant;  // --grant-read ROLE (PostgreSQL)
+};
+
+int Init(const RunOptions& options, const InitOptions& init) {
   ExtractContext ctx = MakeContext(options);
   try {
     auto loader = OpenLoader(options.load);
+    loader->AllowDroppingDependents(init.migrate);
     loader->Prepare(ctx.templates, ctx.gazetteer);
+    for (const auto& role : init.grant) loader->GrantRead(role);
     if (!options.quiet)
       std::printf("gongkai: schema version %d ready in %s\n", loader->SchemaVersion(),
                   loader->Describe().c_str());
     return kExitOk;
+  } catch (const WarehouseRefusal& e) {
+    spdlog::error("warehouse: {}", e.what());
+    return kExitUsage;
   } catch (const LoadError& e) {
     spdlog::error("warehouse: {}", e.what());
     return kExitWarehouse;
@@ -139,6 +156,11 @@ int main(int argc, char** argv) {
   run->add_option("-j,--workers", workers, "extraction threads (default: one per core)");
   auto* init = app.add_subcommand("init", "create or migrate the warehouse schema and views");
   init->add_option("-w,--warehouse", warehouse, "SQLite file or postgresql:// URL");
+  InitOptions init_options;
+  init->add_flag("--migrate", init_options.migrate,
+                 "drop others' views that depend on a view this version must drop");
+  init->add_option("--grant-read", init_options.grant,
+                   "PostgreSQL: give ROLE SELECT on the marts and dimensions (repeatable)");
   std::string file;
   auto* extract = app.add_subcommand("extract", "print one report's cells as CSV (no database)");
   extract->add_option("file", file, "report text file")->required();
@@ -173,7 +195,7 @@ int main(int argc, char** argv) {
                                        : options.quiet ? spdlog::level::err
                                                        : spdlog::level::warn);
     if (*run) return RunBatch(options);
-    if (*init) return Init(options);
+    if (*init) return Init(options, init_options);
     return Extract(options, file);
   } catch (const ConfigError& e) {
     spdlog::error("configuration: {}", e.what());

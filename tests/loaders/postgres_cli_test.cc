@@ -237,6 +237,19 @@ TEST(PostgresCli, ARunKilledMidLoadLeavesOnlyWholeReports) {
   EXPECT_EQ(after_rerun[1], after_rerun[0]);
   EXPECT_EQ(PgQuery(conninfo, "SELECT status FROM run ORDER BY run_id"),
             (Rows{{"aborted"}, {"finished"}}));
+
+  // Issue 11 item 14: every report has the id a clean run gives it (no sequence gaps left by
+  // the killed run), and keeps it through --force.
+  const std::string ids = "SELECT report_id, source_path FROM report ORDER BY report_id";
+  TestDatabase clean;
+  Output fresh = Gongkai({"run", "--warehouse", clean.conninfo(), "--input", input});
+  EXPECT_TRUE(fresh.exit_code == kExitOk || fresh.exit_code == kExitFindings) << fresh.text;
+  const Rows want = PgQuery(clean.conninfo(), ids);
+  EXPECT_EQ(PgQuery(conninfo, ids), want);
+  EXPECT_EQ(want.back()[0], std::to_string(files));
+  Output forced = Gongkai({"run", "--force", "--warehouse", conninfo, "--input", input});
+  EXPECT_TRUE(forced.exit_code == kExitOk || forced.exit_code == kExitFindings) << forced.text;
+  EXPECT_EQ(PgQuery(conninfo, ids), want);
 }
 
 }  // namespace

@@ -1,0 +1,231 @@
+#include "loaders/postgres_prepare.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "loaders/loader.h"
+#include "loaders/sql_files.h"
+
+namespace gongkai {
+namespace {
+
+using OptText = std::optional<std::string>;
+OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
+
+bool Exists(pqxx::work& tx, const std::string& relation) {
+  return tx.exec_params("SELECT to_regclass($1) IS NOT NULL", relation)[0][0].as<bool>();
+}
+
+// Objects that depend on `view` through their rewrite rules (views, materialized views),
+// transitively, by name; gongkai's own views excluded.
+std::vector<std::string> OthersDependingOn(pqxx::work& tx, const std::string& view,
+                                           const std::set<std::string>& ours) {
+  auto rows = tx.exec_params(
+      "WITH RECURSIVE dep(oid) AS ("
+      "  SELECT DISTINCT r.ev_class FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid "
+      "  WHERE d.classid = 'pg_rewrite'::regclass AND d.refobjid = to_regclass($1) "
+      "    AND r.ev_class <> to_regclass($1) "
+      "  UNION "
+      "  SELECT r.ev_class FROM dep JOIN pg_depend d ON d.refobjid = dep.oid "
+      "  JOIN pg_rewrite r ON r.oid = d.objid "
+      "  WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class <> dep.oid) "
+      "SELECT DISTINCT oid::regclass::text FROM dep ORDER BY 1",
+      view);
+  std::vector<std::string> out;
+  for (const auto& row : rows) {
+    std::string name = row[0].as<std::string>();
+    if (!ours.count(name)) out.push_back(name);
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+void ApplyMigrations(pqxx::work& tx) {
+  tx.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  std::set<int> applied;
+  for (const auto& row : tx.exec("SELECT version FROM schema_version")) applied.insert(row[0].as<int>());
+  // Before v4 the table held one row, the highest version applied, and versions were applied in
+  // order: everything up to it is in.
+  if (applied.size() == 1 && *applied.begin() <= 2)
+    for (int v = 1; v < *applied.begin(); ++v) applied.insert(v);
+  for (const SqlFile* m : Migrations("postgres")) {
+    int v = MigrationVersion(*m);
+    if (applied.count(v)) continue;
+    tx.exec(m->text);
+    tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", v);
+  }
+}
+
+void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
+                     const Gazetteer& gazetteer) {
+  for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
+    tx.exec(std::string("DELETE FROM ") + t);
+  // A table code shared by editions keeps its first label (the SQLite loader's INSERT OR IGNORE).
+  std::set<std::string> seen;
+  {
+    pqxx::stream_to table(tx, "dim_table", std::vector<std::string>{"table_code", "label_zh"});
+    for (const auto& t : templates)
+      for (const auto& ts : t.tables)
+        if (seen.insert(ts.code).second) table << std::make_tuple(ts.code, ts.label);
+    table.complete();
+  }
+  {
+    pqxx::stream_to row(tx, "dim_row",
+                        std::vector<std::string>{"edition", "table_code", "row_code", "label_zh",
+                                                 "group_zh", "sort_order"});
+    for (const auto& t : templates)
+      for (const auto& ts : t.tables) {
+        long long order = 0;
+        for (const auto& r : ts.rows)
+          row << std::make_tuple(static_cast<long long>(t.edition), ts.code, r.code, r.label,
+                                 Opt(r.group), ++order);
+      }
+    row.complete();
+  }
+  {
+    pqxx::stream_to col(tx, "dim_col",
+                        std::vector<std::string>{"edition", "table_code", "col_code", "label_zh",
+                                                 "measure", "sort_order"});
+    for (const auto& t : templates)
+      for (const auto& ts : t.tables) {
+        long long order = 0;
+        for (const auto& c : ts.columns)
+          col << std::make_tuple(static_cast<long long>(t.edition), ts.code, c.code, c.label,
+                                 c.measure, ++order);
+      }
+    col.complete();
+  }
+  {
+    std::set<std::pair<std::string, std::string>> entries;
+    for (const auto& [county, unit] : gazetteer.entries) entries.emplace(county, unit);
+    pqxx::stream_to gz(tx, "gazetteer", std::vector<std::string>{"county", "unit"});
+    for (const auto& [county, unit] : entries) gz << std::make_tuple(county, unit);
+    gz.complete();
+  }
+}
+
+void Record(pqxx::work& tx, const std::string& name, const char* kind, const std::string& def) {
+  tx.exec_params(
+      "INSERT INTO warehouse_object (name, kind, definition) VALUES ($1, $2, $3) "
+      "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, definition = excluded.definition",
+      name, kind, def);
+}
+
+}  // namespace
+
+int ReadPostgresVersion(pqxx::work& tx) {
+  if (!Exists(tx, "schema_version")) return 0;
+  return tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0].as<int>();
+}
+
+PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templates,
+                              const Gazetteer& gazetteer, bool migrate) {
+  PrepareReport out;
+  ApplyMigrations(tx);
+  std::map<std::string, std::string> recorded;  // view -> definition hash
+  for (const auto& row : tx.exec("SELECT name, definition FROM warehouse_object WHERE kind='view'"))
+    recorded[row[0].as<std::string>()] = row[1].as<std::string>();
+
+  const auto views = Views();
+  std::set<std::string> ours;
+  for (const auto& v : views) ours.insert(v.name);
+  std::set<std::string> touched;
+  // Views gongkai made earlier and no longer defines: dropped, unless others depend on them.
+  for (const auto& [name, def] : recorded) {
+    if (ours.count(name)) continue;
+    if (Exists(tx, name)) {
+      auto others = OthersDependingOn(tx, name, ours);
+      if (!others.empty() && !migrate)
+        throw WarehouseRefusal("view " + name + " is no longer part of gongkai, and " +
+                               Join(others) + " depend(s) on it: run `gongkai init --migrate` to "
+                               "drop them with it, or drop them first");
+      tx.exec("DROP VIEW " + tx.quote_name(name) + " CASCADE");
+      out.dropped_dependents.insert(out.dropped_dependents.end(), others.begin(), others.end());
+    }
+    tx.exec_params("DELETE FROM warehouse_object WHERE name = $1", name);
+  }
+  for (const auto& v : views) {
+    const std::string def = DefinitionHash(v.file->text);
+    auto known = recorded.find(v.name);
+    const bool exists = Exists(tx, v.name);
+    if (exists && known != recorded.end() && known->second == def) continue;
+    touched.insert(v.name);
+    if (!exists) {
+      tx.exec(v.file->text);
+      out.created.push_back(v.name);
+    } else {
+      bool replaced = true;
+      try {
+        pqxx::subtransaction attempt(tx, "replace_view");
+        attempt.exec(CreateOrReplaceView(v));
+        attempt.commit();
+      } catch (const pqxx::sql_error&) {  // columns changed: the view must be dropped
+        replaced = false;
+      }
+      if (replaced) {
+        out.replaced.push_back(v.name);
+      } else {
+        auto others = OthersDependingOn(tx, v.name, ours);
+        if (!others.empty() && !migrate)
+          throw WarehouseRefusal("view " + v.name + " changed its columns and must be dropped, "
+                                 "but " + Join(others) + " depend(s) on it: run `gongkai init "
+                                 "--migrate` to drop them with it, or drop them first");
+        tx.exec("DROP VIEW " + v.name + " CASCADE");  // the name comes from our sql/ files
+        out.dropped_dependents.insert(out.dropped_dependents.end(), others.begin(), others.end());
+        tx.exec(v.file->text);
+        out.recreated.push_back(v.name);
+      }
+    }
+    Record(tx, v.name, "view", def);
+  }
+  // Our views that a CASCADE above took with it.
+  for (const auto& v : views) {
+    if (Exists(tx, v.name)) continue;
+    tx.exec(v.file->text);
+    touched.insert(v.name);
+    out.recreated.push_back(v.name);
+    Record(tx, v.name, "view", DefinitionHash(v.file->text));
+  }
+  if (!touched.empty()) {
+    auto roles = tx.exec("SELECT role_name FROM grant_read ORDER BY role_name");
+    for (const auto& name : touched)
+      for (const auto& role : roles)
+        tx.exec("GRANT SELECT ON " + name + " TO " + tx.quote_name(role[0].as<std::string>()));
+  }
+
+  const std::string dims = DimensionsDefinition(templates, gazetteer);
+  auto had = tx.exec("SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
+  if (had.empty() || had[0][0].as<std::string>() != dims) {
+    WriteDimensions(tx, templates, gazetteer);
+    Record(tx, "dimensions", "dimensions", dims);
+    out.dimensions_written = true;
+  }
+  return out;
+}
+
+void GrantReadPostgres(pqxx::work& tx, const std::string& role) {
+  if (tx.exec_params("SELECT 1 FROM pg_roles WHERE rolname = $1", role).empty())
+    throw WarehouseRefusal("role " + role + " does not exist: create it first (CREATE ROLE " +
+                           role + " LOGIN PASSWORD '...')");
+  const std::string who = tx.quote_name(role);
+  tx.exec("GRANT USAGE ON SCHEMA " + tx.quote_name(tx.exec("SELECT current_schema()")[0][0]
+                                                       .as<std::string>()) + " TO " + who);
+  std::vector<std::string> objects = {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer",
+                                      "data_dictionary"};
+  for (const auto& v : Views()) objects.push_back(v.name);
+  for (const auto& o : objects)
+    if (Exists(tx, o)) tx.exec("GRANT SELECT ON " + o + " TO " + who);
+  tx.exec("ALTER DEFAULT PRIVILEGES IN SCHEMA " +
+          tx.quote_name(tx.exec("SELECT current_schema()")[0][0].as<std::string>()) +
+          " GRANT SELECT ON TABLES TO " + who);
+  tx.exec_params("INSERT INTO grant_read (role_name) VALUES ($1) ON CONFLICT DO NOTHING", role);
+}
+
+}  // namespace gongkai
