@@ -5,7 +5,7 @@
 -- analysts build on the marts stay; a changed view is migrated with CREATE OR REPLACE VIEW.
 CREATE TABLE warehouse_object (
   name       TEXT COLLATE "C" PRIMARY KEY,
-  kind       TEXT COLLATE "C" NOT NULL CHECK (kind IN ('view', 'dimensions')),
+  kind       TEXT COLLATE "C" NOT NULL CHECK (kind IN ('view', 'dimensions', 'dictionary')),
   definition TEXT COLLATE "C" NOT NULL
 );
 -- Roles given read access by `gongkai init --grant-read ROLE`; granted again on any view that

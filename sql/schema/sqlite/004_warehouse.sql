@@ -5,7 +5,7 @@
 -- analysts build on the marts stay; a changed view is migrated with CREATE OR REPLACE VIEW.
 CREATE TABLE warehouse_object (
   name       TEXT PRIMARY KEY,
-  kind       TEXT NOT NULL CHECK (kind = 'view' OR kind = 'dimensions'),
+  kind       TEXT NOT NULL CHECK (kind = 'view' OR kind = 'dimensions' OR kind = 'dictionary'),
   definition TEXT NOT NULL
 );
 -- Roles given read access by `gongkai init --grant-read ROLE`; granted again on any view that
