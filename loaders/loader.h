@@ -33,6 +33,7 @@
 #include "core/gazetteer.h"
 #include "core/report.h"
 #include "core/template.h"
+#include "loaders/dictionary.h"
 
 namespace gongkai {
 
@@ -80,6 +81,10 @@ class Loader {
   // Removes everything stored for a source path (a file that disappeared, with --prune).
   virtual void RemoveReport(const std::string& source_path) {
     throw LoadError("remove not supported");
+  }
+  // The rows of data_dictionary, objects in creation order then columns in order (SQLite).
+  virtual std::vector<DictionaryRow> DataDictionary() {
+    throw LoadError("data dictionary not supported by " + Describe());
   }
   // Where it writes, for messages (never includes a password).
   virtual std::string Describe() const = 0;

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "loaders/dictionary.h"
 #include "loaders/loader.h"
 #include "loaders/sql_files.h"
 
@@ -65,40 +66,44 @@ void ApplyMigrations(pqxx::work& tx) {
 
 void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
                      const Gazetteer& gazetteer) {
-  for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
+  for (const char* t : {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer"})
     tx.exec(std::string("DELETE FROM ") + t);
   // A table code shared by editions keeps its first label (the SQLite loader's INSERT OR IGNORE).
   std::set<std::string> seen;
   {
-    pqxx::stream_to table(tx, "dim_table", std::vector<std::string>{"table_code", "label_zh"});
+    pqxx::stream_to table(tx, "dim_table",
+                          std::vector<std::string>{"table_code", "label_zh", "label_en"});
     for (const auto& t : templates)
       for (const auto& ts : t.tables)
-        if (seen.insert(ts.code).second) table << std::make_tuple(ts.code, ts.label);
+        if (seen.insert(ts.code).second)
+          table << std::make_tuple(ts.code, ts.label, Opt(TemplateEnglish("tables", ts.code)));
     table.complete();
   }
   {
     pqxx::stream_to row(tx, "dim_row",
                         std::vector<std::string>{"edition", "table_code", "row_code", "label_zh",
-                                                 "group_zh", "sort_order"});
+                                                 "group_zh", "sort_order", "label_en"});
     for (const auto& t : templates)
       for (const auto& ts : t.tables) {
         long long order = 0;
         for (const auto& r : ts.rows)
           row << std::make_tuple(static_cast<long long>(t.edition), ts.code, r.code, r.label,
-                                 Opt(r.group), ++order);
+                                 Opt(r.group), ++order,
+                                 Opt(TemplateEnglish("rows", ts.code + "." + r.code)));
       }
     row.complete();
   }
   {
     pqxx::stream_to col(tx, "dim_col",
                         std::vector<std::string>{"edition", "table_code", "col_code", "label_zh",
-                                                 "measure", "sort_order"});
+                                                 "measure", "sort_order", "label_en"});
     for (const auto& t : templates)
       for (const auto& ts : t.tables) {
         long long order = 0;
         for (const auto& c : ts.columns)
           col << std::make_tuple(static_cast<long long>(t.edition), ts.code, c.code, c.label,
-                                 c.measure, ++order);
+                                 c.measure, ++order,
+                                 Opt(TemplateEnglish("columns", ts.code + "." + c.code)));
       }
     col.complete();
   }
@@ -108,6 +113,45 @@ void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
     pqxx::stream_to gz(tx, "gazetteer", std::vector<std::string>{"county", "unit"});
     for (const auto& [county, unit] : entries) gz << std::make_tuple(county, unit);
     gz.complete();
+  }
+  {
+    std::map<std::pair<std::string, std::string>, CodeLabel> codes;  // a later line wins
+    for (const auto& c : AllCodeLabels(templates)) codes[{c.kind, c.code}] = c;
+    pqxx::stream_to code(tx, "dim_code",
+                         std::vector<std::string>{"code_kind", "code", "label_zh", "label_en"});
+    for (const auto& [key, c] : codes) code << std::make_tuple(c.kind, c.code, c.zh, c.en);
+    code.complete();
+  }
+}
+
+// data_dictionary, and the same text as COMMENT ON every table, view and column.
+void WriteDictionary(pqxx::work& tx) {
+  auto columns = [&](const std::string& object) {
+    std::vector<std::string> out;
+    for (const auto& row : tx.exec_params(
+             "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+             "current_schema() AND table_name = $1 ORDER BY ordinal_position",
+             object))
+      out.push_back(row[0].as<std::string>());
+    return out;
+  };
+  ObjectColumns tables, views;
+  for (const auto& t : BaseTables("postgres")) tables.emplace_back(t, columns(t));
+  for (const auto& v : Views()) views.emplace_back(v.name, columns(v.name));
+  tx.exec("DELETE FROM data_dictionary");
+  pqxx::stream_to dd(tx, "data_dictionary",
+                     std::vector<std::string>{"object_name", "column_name", "object_kind",
+                                              "description_zh", "description_en"});
+  auto rows = DictionaryRows(tables, views);
+  for (const auto& r : rows) dd << std::make_tuple(r.object, r.column, r.kind, r.zh, r.en);
+  dd.complete();
+  for (const auto& r : rows) {  // names from our migrations and views; text from our data
+    const std::string text = tx.quote(r.zh.empty() ? std::string() : r.zh + "\n" + r.en);
+    if (r.column.empty())
+      tx.exec("COMMENT ON " + std::string(r.kind == "view" ? "VIEW " : "TABLE ") + r.object +
+              " IS " + text);
+    else
+      tx.exec("COMMENT ON COLUMN " + r.object + "." + tx.quote_name(r.column) + " IS " + text);
   }
 }
 
@@ -200,12 +244,19 @@ PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templ
         tx.exec("GRANT SELECT ON " + name + " TO " + tx.quote_name(role[0].as<std::string>()));
   }
 
-  const std::string dims = DimensionsDefinition(templates, gazetteer);
+  const std::string dims =
+      DefinitionHash(DimensionsDefinition(templates, gazetteer) + EmbeddedDictionary().definition);
   auto had = tx.exec("SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
   if (had.empty() || had[0][0].as<std::string>() != dims) {
     WriteDimensions(tx, templates, gazetteer);
     Record(tx, "dimensions", "dimensions", dims);
     out.dimensions_written = true;
+  }
+  const std::string dict = DictionaryDefinition("postgres");
+  auto had_dict = tx.exec("SELECT definition FROM warehouse_object WHERE name = 'dictionary'");
+  if (had_dict.empty() || had_dict[0][0].as<std::string>() != dict) {
+    WriteDictionary(tx);
+    Record(tx, "dictionary", "dictionary", dict);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "loaders/dictionary.h"
 #include "loaders/sql_files.h"
 #include "loaders/sqlite_db.h"
 
@@ -154,12 +155,20 @@ class SqliteLoader : public Loader {
         Record(v.name, "view", DefinitionHash(v.file->text));
       }
     }
-    const std::string dims = DimensionsDefinition(templates, gazetteer);
+    const std::string dims =
+        DefinitionHash(DimensionsDefinition(templates, gazetteer) + EmbeddedDictionary().definition);
     Stmt had(db_, "SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
     if (!had.Step() || had.ColumnText(0) != dims) {
       had.Reset();
       WriteDimensions(templates, gazetteer);
       Record("dimensions", "dimensions", dims);
+    }
+    const std::string dict = DictionaryDefinition("sqlite");
+    Stmt had_dict(db_, "SELECT definition FROM warehouse_object WHERE name = 'dictionary'");
+    if (!had_dict.Step() || had_dict.ColumnText(0) != dict) {
+      had_dict.Reset();
+      WriteDictionary();
+      Record("dictionary", "dictionary", dict);
     }
     tx.Commit();
   }
@@ -235,6 +244,17 @@ class SqliteLoader : public Loader {
   }
 
   int SchemaVersion() override { return ReadVersion(); }
+
+  std::vector<DictionaryRow> DataDictionary() override {
+    Flush();
+    std::vector<DictionaryRow> out;
+    Stmt s(db_, "SELECT object_name, column_name, object_kind, description_zh, description_en "
+                "FROM data_dictionary ORDER BY rowid");
+    while (s.Step())
+      out.push_back({s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3),
+                     s.ColumnText(4)});
+    return out;
+  }
   std::string Describe() const override { return "SQLite " + path_; }
 
  private:
@@ -298,30 +318,56 @@ class SqliteLoader : public Loader {
   }
 
   void WriteDimensions(const std::vector<Template>& templates, const Gazetteer& gazetteer) {
-    for (const char* t : {"dim_table", "dim_row", "dim_col", "gazetteer"})
+    for (const char* t : {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer"})
       db_.Exec(std::string("DELETE FROM ") + t);
-    Stmt table(db_, "INSERT OR IGNORE INTO dim_table (table_code, label_zh) VALUES (?,?)");
+    Stmt table(db_,
+               "INSERT OR IGNORE INTO dim_table (table_code, label_zh, label_en) VALUES (?,?,?)");
     Stmt row(db_,
-             "INSERT INTO dim_row (edition, table_code, row_code, label_zh, group_zh, sort_order) "
-             "VALUES (?,?,?,?,?,?)");
+             "INSERT INTO dim_row (edition, table_code, row_code, label_zh, group_zh, sort_order, "
+             "label_en) VALUES (?,?,?,?,?,?,?)");
     Stmt col(db_,
-             "INSERT INTO dim_col (edition, table_code, col_code, label_zh, measure, sort_order) "
-             "VALUES (?,?,?,?,?,?)");
+             "INSERT INTO dim_col (edition, table_code, col_code, label_zh, measure, sort_order, "
+             "label_en) VALUES (?,?,?,?,?,?,?)");
     for (const auto& t : templates) {
       for (const auto& ts : t.tables) {
-        table.Text(1, ts.code).Text(2, ts.label).Run();
+        table.Text(1, ts.code).Text(2, ts.label).OptText(3, TemplateEnglish("tables", ts.code)).Run();
         int order = 0;
         for (const auto& r : ts.rows)
           row.Int(1, t.edition).Text(2, ts.code).Text(3, r.code).Text(4, r.label)
-              .OptText(5, r.group).Int(6, ++order).Run();
+              .OptText(5, r.group).Int(6, ++order)
+              .OptText(7, TemplateEnglish("rows", ts.code + "." + r.code)).Run();
         order = 0;
         for (const auto& c : ts.columns)
           col.Int(1, t.edition).Text(2, ts.code).Text(3, c.code).Text(4, c.label)
-              .Text(5, c.measure).Int(6, ++order).Run();
+              .Text(5, c.measure).Int(6, ++order)
+              .OptText(7, TemplateEnglish("columns", ts.code + "." + c.code)).Run();
       }
     }
+    Stmt code(db_, "INSERT OR REPLACE INTO dim_code (code_kind, code, label_zh, label_en) "
+                   "VALUES (?,?,?,?)");
+    for (const auto& c : AllCodeLabels(templates))
+      code.Text(1, c.kind).Text(2, c.code).Text(3, c.zh).Text(4, c.en).Run();
     Stmt gz(db_, "INSERT OR IGNORE INTO gazetteer (county, unit) VALUES (?,?)");
     for (const auto& [county, unit] : gazetteer.entries) gz.Text(1, county).Text(2, unit).Run();
+  }
+
+  // data_dictionary from the embedded dictionary, for the columns the database really has.
+  void WriteDictionary() {
+    auto columns = [&](const std::string& object) {
+      std::vector<std::string> out;
+      Stmt s(db_, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+      s.Text(1, object);
+      while (s.Step()) out.push_back(s.ColumnText(0));
+      return out;
+    };
+    ObjectColumns tables, views;
+    for (const auto& t : BaseTables("sqlite")) tables.emplace_back(t, columns(t));
+    for (const auto& v : Views()) views.emplace_back(v.name, columns(v.name));
+    db_.Exec("DELETE FROM data_dictionary");
+    Stmt ins(db_, "INSERT OR REPLACE INTO data_dictionary (object_name, column_name, object_kind, "
+                  "description_zh, description_en) VALUES (?,?,?,?,?)");
+    for (const auto& r : DictionaryRows(tables, views))
+      ins.Text(1, r.object).Text(2, r.column).Text(3, r.kind).Text(4, r.zh).Text(5, r.en).Run();
   }
 
   // Reports are written in batches: one transaction holds up to kBatchReports whole reports or

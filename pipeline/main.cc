@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "config/config.h"
+#include "loaders/dictionary.h"
 #include "loaders/loader.h"
 #include "pipeline/discover.h"
 #include "pipeline/runner.h"
@@ -106,6 +107,31 @@ struct InitOptions {
   std::vector<std::string> grant;  // --grant-read ROLE (PostgreSQL)
 };
 
+// The data dictionary as Markdown (stdout), or written into a README's generated section.
+int PrintDictionary(const RunOptions& options, const std::string& readme) {
+  ExtractContext ctx = MakeContext(options);
+  std::string md = RenderDictionaryMarkdown(ctx.templates);
+  if (readme.empty()) {
+    std::cout << md;
+    return kExitOk;
+  }
+  std::ifstream in(readme, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    std::cerr << "gongkai: cannot read " << readme << "\n";
+    return kExitUsage;
+  }
+  try {
+    std::string updated = ReplaceReadmeSection(text.str(), md);
+    std::ofstream(readme, std::ios::binary) << updated;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "gongkai: " << readme << ": " << e.what() << "\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 int Init(const RunOptions& options, const InitOptions& init) {
   ExtractContext ctx = MakeContext(options);
   try {
@@ -162,6 +188,13 @@ int main(int argc, char** argv) {
   init->add_option("--grant-read", init_options.grant,
                    "PostgreSQL: give ROLE SELECT on the marts and dimensions (repeatable)");
   std::string file;
+  auto* dictionary = app.add_subcommand("dictionary", "print the data dictionary (labels, tables, "
+                                        "views and columns) as Markdown");
+  std::string dictionary_format = "markdown", readme;
+  dictionary->add_option("--format", dictionary_format, "output format")
+      ->check(CLI::IsMember({"markdown"}));
+  dictionary->add_option("--readme", readme,
+                         "rewrite this README's section between its dictionary markers instead");
   auto* extract = app.add_subcommand("extract", "print one report's cells as CSV (no database)");
   extract->add_option("file", file, "report text file")->required();
 
@@ -196,6 +229,7 @@ int main(int argc, char** argv) {
                                                        : spdlog::level::warn);
     if (*run) return RunBatch(options);
     if (*init) return Init(options, init_options);
+    if (*dictionary) return PrintDictionary(options, readme);
     return Extract(options, file);
   } catch (const ConfigError& e) {
     spdlog::error("configuration: {}", e.what());
