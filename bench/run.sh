@@ -24,6 +24,7 @@ cores=$(nproc)
 # Loads into a fresh database and their bulk-load baselines are timed BENCH_TRIES times each,
 # alternating, and the fastest of each kept: on shared machines a single pair is mostly noise.
 tries=${BENCH_TRIES:-3}
+mart_timeout=${BENCH_MART_TIMEOUT:-300}  # seconds per view; a slower one is reported as stopped
 
 die() { echo "bench: $*" >&2; exit 1; }
 log() { echo "bench: $*" >&2; }
@@ -132,15 +133,18 @@ extraction() {
 
 # marts NAME QUERY_CMD...: one row per view of sql/marts, QUERY_CMD run with the SQL appended.
 marts() {
-  local db=$1 v t0 t1
+  local db=$1 v t0 t1 rc secs
   shift
   for v in "$root"/sql/marts/*.sql; do
     v=$(basename "$v" .sql)
     t0=$(date +%s.%N)
-    "$@" "SELECT * FROM $v" >/dev/null
+    rc=0
+    timeout "$mart_timeout" "$@" "SELECT * FROM $v" >/dev/null || rc=$?
     t1=$(date +%s.%N)
-    row "$n" "$mb" "$db: SELECT * FROM $v" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')" \
-      "" "" "" "" ""
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    ((rc == 124)) && secs="> $mart_timeout (stopped)"
+    ((rc == 0 || rc == 124)) || die "$db: SELECT * FROM $v failed (exit $rc)"
+    row "$n" "$mb" "$db: SELECT * FROM $v" "$secs" "" "" "" "" ""
   done
 }
 
