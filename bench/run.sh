@@ -249,7 +249,7 @@ EOF
     keep_best "$r/pg1" "$r/try"
   done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
-  ((n == largest)) && marts PostgreSQL pgsql -At -d "$pg_base dbname=$gdb user=postgres" -c
+  ((n == largest)) && marts PostgreSQL psql -X -q -At -v ON_ERROR_STOP=1 -d "$pg_base dbname=$gdb user=postgres" -c
   for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d"; done
   rm -f "$r"/*.csv
 done
