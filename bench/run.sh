@@ -10,6 +10,7 @@
 #   - (the first runs and the bulk loads: fastest of BENCH_TRIES, default 3, alternating)
 #   - a re-run over the unchanged corpus, as a fraction of the first run (both databases);
 #   - peak resident memory of each client process (/usr/bin/time -v);
+#   - extraction of each original format (html, pdf, docx, ...) the shared corpus holds;
 #   - at the largest N, every view of sql/marts queried on both databases (SELECT * fully read
 #     by the client, sqlite3 or psql, output discarded; wall time of the client process).
 # Prints one table at the end and writes it to build-bench/work/results.md. Exits non-zero on
@@ -156,6 +157,28 @@ real_bytes=$(find "$real" -type f -printf '%s\n' | awk '{ s += $1 } END { print 
 real_repeat=$(((4000000 + real_bytes - 1) / real_bytes))
 extraction "real ($real_files files)" "$(div "$real_bytes" 1e6 %.2f)" "$real_repeat" \
   "$root/config/gongkai.yaml" "$real" ""
+# Each original format the readers take (HTML, PDF, DOCX, ...): the originals of the shared
+# corpus, read over and over to ~2 MB; "ok" says how many of them extracted (0 = no reader yet).
+originals=/work/shared/corpus/originals
+[[ -d $originals ]] || originals=$root/tests/fixtures/originals
+for ext in html pdf docx doc wps; do
+  fdir=$work/formats/$ext
+  rm -rf "$fdir"
+  mkdir -p "$fdir"
+  find "$originals" -maxdepth 1 -type f -name "*.$ext" -exec cp {} "$fdir" \;
+  fn=$(find "$fdir" -type f | wc -l)
+  ((fn > 0)) || continue
+  fbytes=$(find "$fdir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  frepeat=$(((2000000 + fbytes - 1) / fbytes))
+  printf 'discover:\n  extensions: [.%s]\nidentify:\n  gazetteer: %s\nextract:\n  template_dir: %s\n' \
+    "$ext" "$root/config/units.yaml" "$root/config/templates" >"$fdir.yaml"
+  log "format .$ext: extraction, 1 thread"
+  out=$("$build/gongkai_extract_bench" --config "$fdir.yaml" --threads 1 --repeat "$frepeat" "$fdir")
+  fget() { sed -E "s|.* $1=([0-9.]+).*|\1|" <<<"$out"; }
+  row ".$ext ($fn files)" "$(div "$fbytes" 1e6 %.2f)" "extract, 1 thread (read ${frepeat}x)" \
+    "$(fget secs)" "$(fget MB/s)" "$(fget reports/s)" "" "$(fget peak_rss_MB)" \
+    "ok $(fget ok) of $(fget reports)"
+done
 largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
 
 for n in "${sizes[@]}"; do
