@@ -273,7 +273,7 @@ EOF
   done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
   ((n == largest)) && marts PostgreSQL psql -X -q -At -v ON_ERROR_STOP=1 -d "$pg_base dbname=$gdb user=postgres" -c
-  for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d"; done
+  for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d WITH (FORCE)"; done  # a stopped mart query may linger
   rm -f "$r"/*.csv
 done
 
