@@ -37,7 +37,8 @@ struct Finding {
   std::string table, row, col;  // coordinate when known, else empty
   int line = 0;                 // 0 when not tied to a line
   std::string raw;              // the source text concerned
-  std::string message;          // human-readable reason
+  std::string message;          // human-readable reason (English, for logs)
+  std::string message_zh;       // the same in Chinese (pipeline/messages_zh.h fills it)
 };
 
 enum class RuleStatus { kPass, kFail, kNotAssessable };

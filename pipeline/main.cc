@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "loaders/dictionary.h"
 #include "loaders/loader.h"
+#include "pipeline/commands.h"
 #include "pipeline/discover.h"
 #include "pipeline/runner.h"
 
@@ -197,6 +198,8 @@ int main(int argc, char** argv) {
                          "rewrite this README's section between its dictionary markers instead");
   auto* extract = app.add_subcommand("extract", "print one report's cells as CSV (no database)");
   extract->add_option("file", file, "report text file")->required();
+  PeopleArgs people;
+  AddPeopleCommands(app, &people);
 
   try {
     app.parse(argc, argv);
@@ -227,6 +230,7 @@ int main(int argc, char** argv) {
     logger->sinks().front()->set_level(verbose          ? spdlog::level::debug
                                        : options.quiet ? spdlog::level::err
                                                        : spdlog::level::warn);
+    if (int rc = RunPeopleCommand(options, people); rc >= 0) return rc;
     if (*run) return RunBatch(options);
     if (*init) return Init(options, init_options);
     if (*dictionary) return PrintDictionary(options, readme);

@@ -17,6 +17,7 @@
 #include "pipeline/decode.h"
 #include "pipeline/discover.h"
 #include "pipeline/hash.h"
+#include "pipeline/messages_zh.h"
 #include "pipeline/ordered_pool.h"
 #include "pipeline/read.h"
 #include "pipeline/read_file.h"
@@ -76,6 +77,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   r.cells = std::move(ex.cells);
   r.findings.insert(r.findings.end(), ex.findings.begin(), ex.findings.end());
   r.rules = Validate(*id.tmpl, r.cells, &r.findings);
+  AddChineseMessages(id.tmpl, &r);
   out.ok = true;
   return out;
 }

@@ -1,0 +1,34 @@
+// The commands for the people who act on the data: explain, export, review, correct, report.
+// main.cc registers them with AddPeopleCommands() and dispatches with RunPeopleCommand(); each
+// command lives in a file of its own (explain_cmd.cc, export_cmd.cc, ...).
+#ifndef GONGKAI_PIPELINE_COMMANDS_H_
+#define GONGKAI_PIPELINE_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "config/options.h"
+
+namespace gongkai {
+
+struct PeopleArgs {
+  CLI::App* explain = nullptr;
+  std::string warehouse;  // -w of these commands (overrides the config)
+  std::string file, unit, format = "text";
+  int year = 0;
+};
+
+// Adds the subcommands to `app`; their options are written into `args` by CLI11's parse.
+void AddPeopleCommands(CLI::App& app, PeopleArgs* args);
+
+// Runs the subcommand that was chosen and returns its exit code; -1 when none of them was.
+int RunPeopleCommand(const RunOptions& options, const PeopleArgs& args);
+
+// explain FILE, or --unit U --year Y from the warehouse (explain_cmd.cc).
+int ExplainCommand(const RunOptions& options, const PeopleArgs& args);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_PIPELINE_COMMANDS_H_
