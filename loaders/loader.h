@@ -54,6 +54,8 @@ class Loader {
   virtual ~Loader() = default;
   virtual void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) = 0;
   void AllowDroppingDependents(bool migrate) { migrate_ = migrate; }
+  // Others' objects the last Prepare dropped with a view it had to drop (only when allowed).
+  const std::vector<std::string>& DroppedDependents() const { return dropped_; }
   // SELECT on the marts, staging views and dimension tables, and on what is created later, to
   // an existing role (PostgreSQL; WarehouseRefusal elsewhere). Call after Prepare().
   virtual void GrantRead(const std::string& role) {
@@ -91,6 +93,7 @@ class Loader {
 
  protected:
   bool migrate_ = false;
+  std::vector<std::string> dropped_;
 };
 
 // A postgresql:// or postgres:// URL, or a libpq key=value string, opens PostgreSQL; anything

@@ -76,8 +76,9 @@ class PostgresLoader : public Loader {
     Guard("preparing the schema", [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("SELECT pg_advisory_xact_lock($1)", kPrepareLockKey);
-      PreparePostgres(tx, templates, gazetteer, migrate_);
+      PrepareReport done = PreparePostgres(tx, templates, gazetteer, migrate_);
       tx.commit();
+      dropped_ = done.dropped_dependents;
     });
   }
 

@@ -139,6 +139,9 @@ int Init(const RunOptions& options, const InitOptions& init) {
     auto loader = OpenLoader(options.load);
     loader->AllowDroppingDependents(init.migrate);
     loader->Prepare(ctx.templates, ctx.gazetteer);
+    for (const auto& dropped : loader->DroppedDependents())
+      std::printf("gongkai: dropped %s, which depended on a view this version replaced\n",
+                  dropped.c_str());
     for (const auto& role : init.grant) loader->GrantRead(role);
     if (!options.quiet)
       std::printf("gongkai: schema version %d ready in %s\n", loader->SchemaVersion(),

@@ -97,8 +97,11 @@ TEST(PostgresSeveralLoaders, FourConcurrentRunsOverDisjointFoldersEqualASequenti
     EXPECT_NE(log.find("run finished: " + std::to_string(copies * 11) + " files"),
               std::string::npos)
         << log;
-    for (int other = 0; other < shards; ++other)
-      if (other != s) EXPECT_EQ(log.find(inputs[other] + "/"), std::string::npos) << log;
+    for (int other = 0; other < shards; ++other) {
+      if (other != s) {
+        EXPECT_EQ(log.find(inputs[other] + "/"), std::string::npos) << log;
+      }
+    }
   }
 }
 

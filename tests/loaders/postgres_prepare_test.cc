@@ -162,6 +162,9 @@ TEST_F(PostgresViewsThatStay, AViewThatMustBeDroppedStopsTheRunWithExitTwoNaming
 
   auto migrated = RunGongkai({"init", "-q", "-w", db_.conninfo(), "--migrate"});
   EXPECT_EQ(migrated.exit_code, kExitOk) << migrated.output;
+  EXPECT_NE(migrated.output.find("gongkai: dropped analyst_old, which depended on a view"),
+            std::string::npos)
+      << migrated.output;
   EXPECT_EQ(Pg("SELECT to_regclass('analyst_old') IS NULL"), (Rows{{"t"}}));
   EXPECT_EQ(Pg("SELECT count(*) FROM information_schema.columns WHERE table_name = "
                "'mart_applications' AND column_name = 'old_column'"),
