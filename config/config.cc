@@ -177,6 +177,7 @@ RunOptions LoadRunOptions(const std::string& path) {
     if (auto n = root["discover"]) {
       if (n["input_dirs"]) o.discover.input_dirs = Strings(n["input_dirs"], false);
       if (n["extensions"]) o.discover.extensions = Strings(n["extensions"], false);
+      if (n["sniff"]) o.discover.sniff = n["sniff"].as<bool>();
     }
     if (auto n = root["decode"])
       if (n["max_bytes"]) o.decode.max_bytes = n["max_bytes"].as<std::size_t>();

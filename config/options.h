@@ -12,8 +12,12 @@ namespace gongkai {
 struct DiscoverOptions {
   // Folders searched recursively for reports. Relative paths are relative to the config file.
   std::vector<std::string> input_dirs = {"data/reports"};
-  // File name endings taken as reports.
-  std::vector<std::string> extensions = {".txt"};
+  // File name endings taken as reports (compared without regard to case): text exports, web
+  // pages, Word files, PDF, old .doc/.wps (read through LibreOffice when installed).
+  std::vector<std::string> extensions = {".txt", ".html", ".htm", ".shtml", ".docx",
+                                         ".pdf", ".doc", ".wps"};
+  // Also take files with other names whose first bytes say HTML, PDF or DOCX (magic bytes).
+  bool sniff = true;
 };
 
 struct DecodeOptions {

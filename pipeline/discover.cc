@@ -3,10 +3,34 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
+
+#include "readers/sniff.h"
 
 namespace gongkai {
 namespace fs = std::filesystem;
+namespace {
+
+bool EndsWithNoCase(const std::string& name, const std::string& ext) {
+  if (name.size() < ext.size()) return false;
+  for (std::size_t i = 0; i < ext.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(name[name.size() - ext.size() + i])) !=
+        std::tolower(static_cast<unsigned char>(ext[i])))
+      return false;
+  return true;
+}
+
+// A file with another name is a report when its first bytes say HTML, PDF or DOCX.
+bool SniffFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4096];
+  in.read(head, sizeof head);
+  return LooksLikeReportFile(std::string_view(head, static_cast<std::size_t>(in.gcount())));
+}
+
+}  // namespace
 
 std::vector<SourceFile> Discover(const DiscoverOptions& options) {
   std::vector<SourceFile> out;
@@ -20,11 +44,9 @@ std::vector<SourceFile> Discover(const DiscoverOptions& options) {
       if (!it->is_regular_file(fec)) continue;
       const std::string name = it->path().filename().string();
       bool wanted = std::any_of(options.extensions.begin(), options.extensions.end(),
-                                [&](const std::string& ext) {
-                                  return name.size() >= ext.size() &&
-                                         name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
-                                });
-      if (!wanted || name[0] == '.') continue;
+                                [&](const std::string& ext) { return EndsWithNoCase(name, ext); });
+      if (name[0] == '.') continue;
+      if (!wanted && !(options.sniff && SniffFile(it->path().string()))) continue;
       // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
       struct stat st {};
       if (::stat(it->path().c_str(), &st) != 0) continue;  // vanished since listed

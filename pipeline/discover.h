@@ -1,5 +1,7 @@
 // discover: the report files under the configured input folders, recursively, in a stable
-// (byte-wise path) order so that runs are reproducible. A missing input folder throws
+// (byte-wise path) order so that runs are reproducible. A report file is named with one of
+// discover.extensions (any case) or, with discover.sniff, has the first bytes of an HTML page,
+// a PDF or a DOCX (readers/sniff.h), whatever its name. A missing input folder throws
 // DiscoverError (the run cannot do what it was asked); unreadable entries are skipped.
 #ifndef GONGKAI_PIPELINE_DISCOVER_H_
 #define GONGKAI_PIPELINE_DISCOVER_H_

@@ -1,6 +1,9 @@
 #include "readers/reader.h"
 
+#include "readers/docx_reader.h"
 #include "readers/html_reader.h"
+#include "readers/legacy_reader.h"
+#include "readers/pdf_reader.h"
 
 namespace gongkai {
 
@@ -14,9 +17,9 @@ ReadResult Fail(std::string kind, std::string message) {
 ReadResult ReadDocument(Format format, std::string_view bytes) {
   switch (format) {
     case Format::kHtml: return ReadHtml(bytes);
-    case Format::kDocx:
-    case Format::kPdf:
-    case Format::kLegacy:
+    case Format::kDocx: return ReadDocx(bytes);
+    case Format::kPdf: return ReadPdf(bytes);
+    case Format::kLegacy: return ReadLegacyDoc(bytes);
     case Format::kText: break;
   }
   return Fail("binary", std::string("a ") + FormatName(format) +

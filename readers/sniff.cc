@@ -24,6 +24,15 @@ Format Sniff(std::string_view b) {
   return Format::kText;
 }
 
+bool LooksLikeReportFile(std::string_view head) {
+  switch (Sniff(head)) {
+    case Format::kHtml:
+    case Format::kPdf: return true;
+    case Format::kDocx: return head.find("word/") != std::string_view::npos;
+    default: return false;
+  }
+}
+
 const char* FormatName(Format f) {
   switch (f) {
     case Format::kHtml: return "html";

@@ -15,7 +15,11 @@ enum class Format {
 };
 
 Format Sniff(std::string_view bytes);
-const char* FormatName(Format f);  // "text" | "html" | "docx" | "pdf" | "doc"
+const char* FormatName(Format f);
+
+// For discovery of files whose name says nothing: the first bytes (4 KB are enough) of an HTML
+// page, a PDF, or a zip whose first entries are under word/ (a DOCX, not any zip).
+bool LooksLikeReportFile(std::string_view head);  // "text" | "html" | "docx" | "pdf" | "doc"
 
 }  // namespace gongkai
 

@@ -34,7 +34,8 @@ std::vector<CorpusCase> Cases() {
           {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"},
           // as published (readers/): the web pages themselves
           {"originals/sh_bgt_2019.html", "sh_bgt_2019"},
-          {"originals/pingtan_2023.html", "pingtan_2023"}};
+          {"originals/pingtan_2023.html", "pingtan_2023"},
+          {"originals/huaian_szf_2024.pdf", "huaian_szf_2024"}};
 }
 
 struct ReportsRow {
