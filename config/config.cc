@@ -179,8 +179,10 @@ RunOptions LoadRunOptions(const std::string& path) {
       if (n["extensions"]) o.discover.extensions = Strings(n["extensions"], false);
       if (n["sniff"]) o.discover.sniff = n["sniff"].as<bool>();
     }
-    if (auto n = root["decode"])
+    if (auto n = root["decode"]) {
       if (n["max_bytes"]) o.decode.max_bytes = n["max_bytes"].as<std::size_t>();
+      if (n["soffice"]) o.decode.soffice = n["soffice"].as<std::string>();
+    }
     if (auto n = root["identify"])
       if (n["gazetteer"]) o.identify.gazetteer = n["gazetteer"].as<std::string>();
     if (auto n = root["extract"])

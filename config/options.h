@@ -23,6 +23,8 @@ struct DiscoverOptions {
 struct DecodeOptions {
   // Files larger than this are rejected as "too_large" (a report is tens of KB).
   std::size_t max_bytes = 32u << 20;
+  // The LibreOffice program that converts old .doc/.wps files; empty: soffice from PATH.
+  std::string soffice;
 };
 
 struct IdentifyOptions {

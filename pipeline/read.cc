@@ -14,7 +14,7 @@ DecodeResult ReadReport(std::string_view bytes, const DecodeOptions& options) {
                       std::to_string(options.max_bytes);
     return r;
   }
-  ReadResult doc = ReadDocument(format, bytes);
+  ReadResult doc = ReadDocument(format, bytes, ReaderOptions{options.soffice});
   if (!doc.ok) {
     r.error_kind = std::move(doc.error_kind);
     r.error_message = std::move(doc.error_message);

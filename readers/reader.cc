@@ -14,12 +14,12 @@ ReadResult Fail(std::string kind, std::string message) {
   return r;
 }
 
-ReadResult ReadDocument(Format format, std::string_view bytes) {
+ReadResult ReadDocument(Format format, std::string_view bytes, const ReaderOptions& options) {
   switch (format) {
     case Format::kHtml: return ReadHtml(bytes);
     case Format::kDocx: return ReadDocx(bytes);
     case Format::kPdf: return ReadPdf(bytes);
-    case Format::kLegacy: return ReadLegacyDoc(bytes);
+    case Format::kLegacy: return ReadLegacyDoc(bytes, options.soffice);
     case Format::kText: break;
   }
   return Fail("binary", std::string("a ") + FormatName(format) +

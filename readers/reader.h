@@ -27,8 +27,12 @@ struct ReadResult {
 
 ReadResult Fail(std::string kind, std::string message);
 
+struct ReaderOptions {
+  std::string soffice;  // LibreOffice for .doc/.wps; empty: soffice from PATH
+};
+
 // Reads a non-text format (Sniff(bytes) != kText).
-ReadResult ReadDocument(Format format, std::string_view bytes);
+ReadResult ReadDocument(Format format, std::string_view bytes, const ReaderOptions& options = {});
 
 }  // namespace gongkai
 

@@ -6,7 +6,9 @@
 namespace gongkai {
 
 Format Sniff(std::string_view b) {
-  if (b.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return Format::kDocx;
+  // A zip is a Word document when it names word/ parts (any other zip stays "binary" text).
+  if (b.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+    return b.find("word/") != std::string_view::npos ? Format::kDocx : Format::kText;
   if (b.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
     return Format::kLegacy;
   if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::kPdf;
@@ -27,8 +29,8 @@ Format Sniff(std::string_view b) {
 bool LooksLikeReportFile(std::string_view head) {
   switch (Sniff(head)) {
     case Format::kHtml:
-    case Format::kPdf: return true;
-    case Format::kDocx: return head.find("word/") != std::string_view::npos;
+    case Format::kPdf:
+    case Format::kDocx: return true;
     default: return false;
   }
 }

@@ -9,7 +9,7 @@ namespace gongkai {
 enum class Format {
   kText,    // anything else: plain text export (pipeline/decode decides whether it is text)
   kHtml,    // starts, after a BOM and white space, with markup: <!DOCTYPE, <html, <div, <p ...
-  kDocx,    // a zip archive (PK\3\4); the DOCX reader checks it holds word/document.xml
+  kDocx,    // a zip archive (PK\3\4) naming word/ parts; the reader checks word/document.xml
   kPdf,     // %PDF- within the first 1024 bytes
   kLegacy,  // an OLE2 compound file (D0 CF 11 E0): .doc or .wps
 };

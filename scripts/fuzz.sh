@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bounded libFuzzer run over decode + extract: scripts/fuzz.sh [seconds, default 60].
+# Bounded libFuzzer run over read (text, HTML, DOCX, PDF) + extract: scripts/fuzz.sh [seconds,
+# default 60].
 # Builds with clang, AddressSanitizer and UBSan in build-fuzz/, seeds from tests/fixtures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,4 +13,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DGONGKAI_FUZZ=ON -DGONGK
 cmake --build build-fuzz --target gongkai_fuzz
 mkdir -p build-fuzz/corpus
 cp tests/fixtures/seeds/*.txt tests/fixtures/real/*.txt build-fuzz/corpus/
-build-fuzz/gongkai_fuzz -max_total_time="$seconds" -max_len=65536 -timeout=10 build-fuzz/corpus
+# The readers' seeds (HTML, DOCX, PDF, DOC); max_len lets a whole DOCX/PDF through.
+cp tests/fixtures/originals/* tests/fixtures/generated/* build-fuzz/corpus/
+build-fuzz/gongkai_fuzz -max_total_time="$seconds" -max_len=524288 -timeout=10 -rss_limit_mb=4096 \
+  build-fuzz/corpus

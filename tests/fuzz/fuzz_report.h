@@ -1,4 +1,5 @@
-// The fuzzed function: decode + identify + extract + validate of arbitrary bytes, with the
+// The fuzzed function: read (text, HTML, DOCX, PDF) + identify + extract + validate of arbitrary
+// bytes, with the
 // invariants every result must keep. Shared by the libFuzzer target (report_fuzzer.cc) and the
 // replay test that runs in the ordinary test suite (fuzz_replay_test.cc).
 #ifndef GONGKAI_TESTS_FUZZ_FUZZ_REPORT_H_
@@ -21,6 +22,7 @@ inline const ExtractContext& Context() {
     RunOptions o;
     o.extract.template_dir = std::string(GONGKAI_SOURCE_DIR) + "/config/templates";
     o.identify.gazetteer = std::string(GONGKAI_SOURCE_DIR) + "/config/units.yaml";
+    o.decode.soffice = "/nonexistent/soffice";  // an OLE header must not start LibreOffice
     return MakeContext(o);
   }();
   return ctx;

@@ -14,7 +14,8 @@ TEST(Sniff, FormatsByTheirFirstBytes) {
   EXPECT_EQ(Sniff("<某单位>2023年度报告\n一、总体情况"), Format::kText);
   EXPECT_EQ(Sniff("某单位2023年度政府信息公开工作年度报告 <p>"), Format::kText);
   EXPECT_EQ(Sniff("%PDF-1.7\n%\xE2\xE3\xCF\xD3"), Format::kPdf);
-  EXPECT_EQ(Sniff(std::string_view("PK\x03\x04\x14\x00", 6)), Format::kDocx);
+  EXPECT_EQ(Sniff(std::string("PK\x03\x04\x14\x00", 6) + "word/document.xml"), Format::kDocx);
+  EXPECT_EQ(Sniff(std::string("PK\x03\x04\x14\x00", 6) + "xl/workbook.xml"), Format::kText);
   EXPECT_EQ(Sniff("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), Format::kLegacy);
 }
 
