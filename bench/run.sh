@@ -192,6 +192,7 @@ for n in "${sizes[@]}"; do
   cat >"$c/gongkai.yaml" <<EOF
 identify:
   gazetteer: $c/units.yaml
+  divisions: $root/data/divisions
 extract:
   template_dir: $root/config/templates
 EOF

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -136,29 +139,48 @@ std::vector<Template> LoadTemplates(const std::string& dir) {
   return out;
 }
 
-Gazetteer ParseGazetteer(const std::string& yaml_text) {
+Gazetteer ParseGazetteer(const std::string& yaml_text,
+                         std::shared_ptr<const Divisions> divisions) {
   Gazetteer g;
+  if (divisions) g.divisions = std::move(divisions);
+  g.source_text = yaml_text;
   try {
     YAML::Node root = YAML::Load(yaml_text);
-    for (const auto& county : root["counties"]) {
-      auto name = county.first.as<std::string>();
-      for (const auto& unit : county.second) {
-        auto u = unit.as<std::string>();
-        g.entries.emplace_back(name, u);
-        auto& list = g.counties_of_unit[u];
-        if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
-      }
+    for (const auto& alias : root["aliases"]) {
+      auto name = alias.first.as<std::string>();
+      auto code = alias.second.as<std::string>();
+      if (!g.divisions->empty() && !g.divisions->Find(code))
+        throw ConfigError("alias " + name + ": no division with code " + code);
+      g.aliases[name] = code;
     }
+    g.ordinary_words = Strings(root["ordinary_words"], false);
   } catch (const YAML::Exception& e) {
-    throw ConfigError(std::string("gazetteer: ") + e.what());
+    throw ConfigError(std::string("units: ") + e.what());
   }
   return g;
 }
 
-Gazetteer LoadGazetteer(const std::string& path) {
-  if (!fs::exists(path)) return {};
+std::shared_ptr<const Divisions> LoadDivisions(const std::string& dir) {
+  // One copy per folder and process (tests and the benchmark build many contexts).
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const Divisions>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[dir];
+  if (slot) return slot;
+  if (!fs::is_directory(dir)) throw ConfigError("no division data folder " + dir);
   try {
-    return ParseGazetteer(ReadFile(path));
+    slot = std::make_shared<const Divisions>(Divisions::Load(dir));
+  } catch (const std::runtime_error& e) {
+    throw ConfigError(dir + ": " + e.what());
+  }
+  return slot;
+}
+
+Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir) {
+  auto divisions = LoadDivisions(divisions_dir);
+  if (!fs::exists(path)) return ParseGazetteer("", divisions);
+  try {
+    return ParseGazetteer(ReadFile(path), divisions);
   } catch (const ConfigError& e) {
     throw ConfigError(path + ": " + e.what());
   }
@@ -183,8 +205,10 @@ RunOptions LoadRunOptions(const std::string& path) {
       if (n["max_bytes"]) o.decode.max_bytes = n["max_bytes"].as<std::size_t>();
       if (n["soffice"]) o.decode.soffice = n["soffice"].as<std::string>();
     }
-    if (auto n = root["identify"])
+    if (auto n = root["identify"]) {
       if (n["gazetteer"]) o.identify.gazetteer = n["gazetteer"].as<std::string>();
+      if (n["divisions"]) o.identify.divisions = n["divisions"].as<std::string>();
+    }
     if (auto n = root["extract"])
       if (n["template_dir"]) o.extract.template_dir = n["template_dir"].as<std::string>();
     if (auto n = root["load"])
@@ -197,6 +221,7 @@ RunOptions LoadRunOptions(const std::string& path) {
   }
   for (auto& d : o.discover.input_dirs) d = Resolve(base, d);
   o.identify.gazetteer = Resolve(base, o.identify.gazetteer);
+  o.identify.divisions = Resolve(base, o.identify.divisions);
   o.extract.template_dir = Resolve(base, o.extract.template_dir);
   o.load.warehouse = Resolve(base, o.load.warehouse);
   return o;

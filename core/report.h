@@ -57,9 +57,16 @@ struct Identity {
   std::string title;
   std::string unit;
   int year = 0;
-  std::optional<std::string> county;
-  std::string county_source;  // "title" | "gazetteer" | "" (unknown)
-  int edition = 0;            // 2019 | 2021
+  std::optional<std::string> county;  // the county's name (division data), when placed in one
+  std::string county_source;          // placed_by when county is set, else ""
+  int edition = 0;                    // 2019 | 2021
+  // Placement (pipeline/place.h): codes as in the division data, empty = NULL.
+  std::string division_code;  // the most specific division the unit belongs to or governs
+  std::string county_code, prefecture_code, province_code;
+  std::string unit_kind;              // "government" | "department" | "other"
+  std::string placed_by = "unplaced";  // "title" | "text" | "alias" | "unplaced"
+  std::string place_candidates;       // when ambiguous: "code full-name; ..."
+  std::string placement_fingerprint;  // of the code and data placement used
 };
 
 // One source file as discovered.

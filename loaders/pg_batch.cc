@@ -26,10 +26,12 @@ constexpr const char* kColumns[] = {
     "source_path", "content_sha256", "size_bytes", "mtime_ns",     "extractor_version",
     "status",      "error_kind",     "error_message", "title",     "unit",
     "year",        "county",         "county_source", "edition",   "cell_count",
-    "finding_count", "encoding"};
+    "finding_count", "encoding",   "division_code", "county_code", "prefecture_code",
+    "province_code", "unit_kind",  "placed_by",     "place_candidates", "placement_fingerprint"};
 constexpr const char* kTypes[] = {"text", "text", "bigint", "bigint", "text", "text",
                                   "text", "text", "text",   "text",   "int",  "text",
-                                  "text", "int",  "int",    "int",    "text"};
+                                  "text", "int",  "int",    "int",    "text", "text",
+                                  "text", "text", "text",   "text",   "text", "text", "text"};
 constexpr std::size_t kNumColumns = sizeof kColumns / sizeof kColumns[0];
 static_assert(kNumColumns == sizeof kTypes / sizeof kTypes[0]);
 
@@ -112,6 +114,15 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
       a[14].AddInt(static_cast<long long>(r.cells.size()));
       a[15].AddInt(static_cast<long long>(r.findings.size()));
       a[16].AddOpt(r.encoding);
+      const Identity& id = r.identity;
+      a[17].AddOpt(id.division_code);
+      a[18].AddOpt(id.county_code);
+      a[19].AddOpt(id.prefecture_code);
+      a[20].AddOpt(id.province_code);
+      a[21].AddOpt(id.unit_kind);
+      a[22].AddOpt(id.placed_by);
+      a[23].AddOpt(id.place_candidates);
+      a[24].AddOpt(id.placement_fingerprint);
     } else {
       a[5].Add("failed");
       a[6].Add(p.failure.error_kind);
@@ -119,14 +130,16 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
       for (int k : {8, 9, 10, 11, 12, 13}) a[k].AddNull();
       a[14].AddInt(0);
       a[15].AddInt(0);
-      a[16].AddNull();
+      for (std::size_t k = 16; k < kNumColumns; ++k) a[k].AddNull();
     }
   }
   pqxx::result rows =
       tx.exec_prepared("gongkai_batch_upsert", a[0].Done(), a[1].Done(), a[2].Done(), a[3].Done(),
                        a[4].Done(), a[5].Done(), a[6].Done(), a[7].Done(), a[8].Done(),
                        a[9].Done(), a[10].Done(), a[11].Done(), a[12].Done(), a[13].Done(),
-                       a[14].Done(), a[15].Done(), a[16].Done());
+                       a[14].Done(), a[15].Done(), a[16].Done(), a[17].Done(), a[18].Done(),
+                       a[19].Done(), a[20].Done(), a[21].Done(), a[22].Done(), a[23].Done(),
+                       a[24].Done());
   std::unordered_map<std::string, long long> id_of;
   for (const auto& row : rows) id_of.emplace(row[0].as<std::string>(), row[1].as<long long>());
   std::vector<long long> ids;

@@ -64,6 +64,26 @@ void ApplyMigrations(pqxx::work& tx) {
   }
 }
 
+// The division table, rewritten only when the data differs from what it was filled from.
+void WriteDivisions(pqxx::work& tx, const Divisions& divisions) {
+  std::string digest = std::to_string(divisions.digest());
+  auto same = tx.exec_params("SELECT count(*) FROM division_source WHERE version=$1 AND digest=$2",
+                             divisions.version(), digest);
+  if (same[0][0].as<long long>() > 0) return;
+  tx.exec("DELETE FROM division");
+  tx.exec("DELETE FROM division_source");
+  {
+    pqxx::stream_to div(tx, "division", std::vector<std::string>{"code", "name", "level",
+                                                                 "parent_code", "pseudo"});
+    for (const auto& d : divisions.all())
+      div << std::make_tuple(d.code, d.name, std::string(DivisionLevelName(d.level)),
+                             Opt(d.parent_code), d.pseudo ? 1LL : 0LL);
+    div.complete();
+  }
+  tx.exec_params("INSERT INTO division_source (version, digest) VALUES ($1, $2)",
+                 divisions.version(), digest);
+}
+
 void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
                      const Gazetteer& gazetteer) {
   for (const char* t : {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer"})
@@ -107,12 +127,11 @@ void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
       }
     col.complete();
   }
+  tx.exec("DELETE FROM unit_alias");
   {
-    std::set<std::pair<std::string, std::string>> entries;
-    for (const auto& [county, unit] : gazetteer.entries) entries.emplace(county, unit);
-    pqxx::stream_to gz(tx, "gazetteer", std::vector<std::string>{"county", "unit"});
-    for (const auto& [county, unit] : entries) gz << std::make_tuple(county, unit);
-    gz.complete();
+    pqxx::stream_to alias(tx, "unit_alias", std::vector<std::string>{"name", "division_code"});
+    for (const auto& [name, code] : gazetteer.aliases) alias << std::make_tuple(name, code);
+    alias.complete();
   }
   {
     std::map<std::pair<std::string, std::string>, CodeLabel> codes;  // a later line wins
@@ -122,6 +141,7 @@ void WriteDimensions(pqxx::work& tx, const std::vector<Template>& templates,
     for (const auto& [key, c] : codes) code << std::make_tuple(c.kind, c.code, c.zh, c.en);
     code.complete();
   }
+  WriteDivisions(tx, *gazetteer.divisions);
 }
 
 // data_dictionary, and the same text as COMMENT ON every table, view and column.
@@ -269,7 +289,7 @@ void GrantReadPostgres(pqxx::work& tx, const std::string& role) {
   tx.exec("GRANT USAGE ON SCHEMA " + tx.quote_name(tx.exec("SELECT current_schema()")[0][0]
                                                        .as<std::string>()) + " TO " + who);
   std::vector<std::string> objects = {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer",
-                                      "data_dictionary"};
+                                      "data_dictionary", "division", "unit_alias"};
   for (const auto& v : Views()) objects.push_back(v.name);
   for (const auto& o : objects)
     if (Exists(tx, o)) tx.exec("GRANT SELECT ON " + o + " TO " + who);

@@ -51,7 +51,8 @@ std::string DimensionsDefinition(const std::vector<Template>& templates,
                                  const Gazetteer& gazetteer) {
   std::string all;
   for (const auto& t : templates) all += t.source_text + '\0';
-  for (const auto& [county, unit] : gazetteer.entries) all += county + '\t' + unit + '\n';
+  for (const auto& [name, code] : gazetteer.aliases) all += name + '\t' + code + '\n';
+  all += gazetteer.divisions->version() + '\t' + std::to_string(gazetteer.divisions->digest());
   return DefinitionHash(all);
 }
 

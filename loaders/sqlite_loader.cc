@@ -140,7 +140,9 @@ class SqliteLoader : public Loader {
     Cached(
          "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, title=?, "
          "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
-         "encoding=? WHERE report_id=?")
+         "encoding=?, division_code=?, county_code=?, prefecture_code=?, province_code=?, "
+         "unit_kind=?, placed_by=?, place_candidates=?, placement_fingerprint=? "
+         "WHERE report_id=?")
         .Text(1, r.identity.title)
         .Text(2, r.identity.unit)
         .Int(3, r.identity.year)
@@ -150,7 +152,15 @@ class SqliteLoader : public Loader {
         .Int(7, static_cast<long long>(r.cells.size()))
         .Int(8, static_cast<long long>(r.findings.size()))
         .OptText(9, r.encoding)
-        .Int(10, id)
+        .OptText(10, r.identity.division_code)
+        .OptText(11, r.identity.county_code)
+        .OptText(12, r.identity.prefecture_code)
+        .OptText(13, r.identity.province_code)
+        .OptText(14, r.identity.unit_kind)
+        .OptText(15, r.identity.placed_by)
+        .OptText(16, r.identity.place_candidates)
+        .OptText(17, r.identity.placement_fingerprint)
+        .Int(18, id)
         .Run();
     Stmt& cell = Cached(
               "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
@@ -188,7 +198,9 @@ class SqliteLoader : public Loader {
     Cached(
          "UPDATE report SET status='failed', error_kind=?, error_message=?, title=NULL, "
          "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
-         "finding_count=0, encoding=NULL WHERE report_id=?")
+         "finding_count=0, encoding=NULL, division_code=NULL, county_code=NULL, "
+         "prefecture_code=NULL, province_code=NULL, unit_kind=NULL, placed_by=NULL, "
+         "place_candidates=NULL, placement_fingerprint=NULL WHERE report_id=?")
         .Text(1, f.error_kind)
         .Text(2, f.message)
         .Int(3, id)

@@ -39,6 +39,26 @@ void Record(Db& db, const std::string& name, const char* kind, const std::string
       .Run();
 }
 
+// The division table, rewritten only when the data differs from what it was filled from.
+void WriteDivisions(Db& db, const Divisions& divisions) {
+  std::string digest = std::to_string(divisions.digest());
+  {
+    Stmt same(db, "SELECT count(*) FROM division_source WHERE version=? AND digest=?");
+    same.Text(1, divisions.version()).Text(2, digest);
+    same.Step();
+    if (same.ColumnInt(0) > 0) return;
+  }
+  db.Exec("DELETE FROM division; DELETE FROM division_source;");
+  Stmt ins(db, "INSERT INTO division (code, name, level, parent_code, pseudo) VALUES (?,?,?,?,?)");
+  for (const auto& d : divisions.all())
+    ins.Text(1, d.code).Text(2, d.name).Text(3, DivisionLevelName(d.level))
+        .OptText(4, d.parent_code).Int(5, d.pseudo ? 1 : 0).Run();
+  Stmt(db, "INSERT INTO division_source (version, digest) VALUES (?,?)")
+      .Text(1, divisions.version())
+      .Text(2, digest)
+      .Run();
+}
+
 void WriteDimensions(Db& db, const std::vector<Template>& templates, const Gazetteer& gazetteer) {
   for (const char* t : {"dim_table", "dim_row", "dim_col", "dim_code", "gazetteer"})
     db.Exec(std::string("DELETE FROM ") + t);
@@ -69,8 +89,10 @@ void WriteDimensions(Db& db, const std::vector<Template>& templates, const Gazet
                  "VALUES (?,?,?,?)");
   for (const auto& c : AllCodeLabels(templates))
     code.Text(1, c.kind).Text(2, c.code).Text(3, c.zh).Text(4, c.en).Run();
-  Stmt gz(db, "INSERT OR IGNORE INTO gazetteer (county, unit) VALUES (?,?)");
-  for (const auto& [county, unit] : gazetteer.entries) gz.Text(1, county).Text(2, unit).Run();
+  db.Exec("DELETE FROM unit_alias");
+  Stmt alias(db, "INSERT INTO unit_alias (name, division_code) VALUES (?,?)");
+  for (const auto& [name, code] : gazetteer.aliases) alias.Text(1, name).Text(2, code).Run();
+  WriteDivisions(db, *gazetteer.divisions);
 }
 
 // data_dictionary from the embedded dictionary, for the columns the database really has.

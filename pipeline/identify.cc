@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "extractors/extractor.h"
+#include "pipeline/place.h"
 
 namespace gongkai {
 namespace {
@@ -193,33 +194,30 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
     while ((at = unit.find(frame)) != std::string::npos) unit.erase(at, std::string(frame).size());
   }
   if (EndsWith(unit, "的")) unit.resize(unit.size() - std::string("的").size());
+  const std::string named_unit = unit;  // with its division prefix, for placement
   std::string rest = unit;
   // 广州市番禺区市桥街道 -> 番禺区 / 市桥街道
-  for (std::size_t len; (len = CountyPrefix(rest)) > 0; rest.erase(0, len)) {
-    r.identity.county = rest.substr(0, len);
-    r.identity.county_source = "title";
-  }
+  while (std::size_t len = CountyPrefix(rest)) rest.erase(0, len);
   unit = rest;
   for (const char* township : {"镇人民政府", "乡人民政府"})
     if (EndsWith(unit, township)) unit.resize(unit.size() - std::string("人民政府").size());
   if (unit.empty()) return fail("not_a_report", "the title names no unit: " + title);
   r.identity.unit = unit;
 
-  if (!r.identity.county) {
-    auto it = gazetteer.counties_of_unit.find(unit);
-    if (it != gazetteer.counties_of_unit.end() && it->second.size() == 1) {
-      r.identity.county = it->second.front();
-      r.identity.county_source = "gazetteer";
-    } else if (it != gazetteer.counties_of_unit.end()) {
-      r.findings.push_back(MakeFinding("county_ambiguous", Severity::kWarning, title_line, title,
-                                       "the gazetteer lists " + unit + " under " +
-                                           std::to_string(it->second.size()) + " counties"));
-    } else {
-      r.findings.push_back(MakeFinding("county_unknown", Severity::kWarning, title_line, title,
-                                       "no county in the title and " + unit +
-                                           " is not in the gazetteer"));
-    }
+  Placement place = Place(named_unit, lines, title, title_line, gazetteer);
+  Identity& id = r.identity;
+  id.division_code = place.division_code;
+  id.county_code = place.county_code;
+  id.prefecture_code = place.prefecture_code;
+  id.province_code = place.province_code;
+  id.unit_kind = place.unit_kind;
+  id.placed_by = place.placed_by;
+  id.place_candidates = place.candidates;
+  if (!place.county_name.empty()) {
+    id.county = place.county_name;
+    id.county_source = place.placed_by;
   }
+  r.findings.insert(r.findings.end(), place.findings.begin(), place.findings.end());
 
   // Edition: the year decides; phrases only one edition prints confirm or overrule it.
   // Only the tables are searched: narrative may quote any phrase.

@@ -1,6 +1,6 @@
 // identify: who and what a decoded report is about — unit, year (from the title, never from
-// dates in the body), county (title prefix such as 昌乐县红河镇, else the gazetteer, else none
-// plus a finding) and template edition (from the year, cross-checked against phrases only one
+// dates in the body), its place among the national divisions (pipeline/place.h: division,
+// county, prefecture and province codes, unit kind, or a finding) and template edition (from the year, cross-checked against phrases only one
 // edition prints). A text with no such title is not a report: an error, not an exception.
 #ifndef GONGKAI_PIPELINE_IDENTIFY_H_
 #define GONGKAI_PIPELINE_IDENTIFY_H_

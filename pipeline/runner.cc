@@ -19,6 +19,7 @@
 #include "pipeline/hash.h"
 #include "pipeline/messages_zh.h"
 #include "pipeline/ordered_pool.h"
+#include "pipeline/place.h"
 #include "pipeline/read.h"
 #include "pipeline/read_file.h"
 
@@ -35,7 +36,8 @@ std::string ExtractorVersion(const std::vector<Template>& templates) {
 ExtractContext MakeContext(const RunOptions& options) {
   ExtractContext c;
   c.templates = LoadTemplates(options.extract.template_dir);
-  c.gazetteer = LoadGazetteer(options.identify.gazetteer);
+  c.gazetteer = LoadGazetteer(options.identify.gazetteer, options.identify.divisions);
+  c.placement_fingerprint = PlacementFingerprint(c.gazetteer);
   c.decode = options.decode;
   c.extractor_version = ExtractorVersion(c.templates);
   return c;
@@ -62,6 +64,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   r.encoding = text.encoding;
   r.extractor_version = context.extractor_version;
   r.identity = id.identity;
+  r.identity.placement_fingerprint = context.placement_fingerprint;
   r.findings = std::move(id.findings);
   Extraction ex = Extract(text.lines, *id.tmpl);
   int absent = 0;

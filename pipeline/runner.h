@@ -28,6 +28,7 @@ struct ExtractContext {
   Gazetteer gazetteer;
   DecodeOptions decode;
   std::string extractor_version;  // fingerprint of extractor code + template data
+  std::string placement_fingerprint;  // of placement code, division data and units.yaml
 };
 
 // Loads templates and gazetteer named by the options (throws ConfigError).

@@ -1,13 +1,20 @@
--- Loaded reports, one per (unit, year): when two source files report the same unit and year
--- (the same report exported twice), the one with the smallest path counts; mart_findings lists
--- the others as duplicate_report.
+-- Loaded reports, one per (division, unit, year): 昌乐县红河镇 and 礼县红河镇 are two reports.
+-- When two source files report the same unit of the same division and year (the same report
+-- exported twice), the later-modified file counts (equal times: the smallest path);
+-- mart_findings lists the others as duplicate_report. Unplaced reports (division_code NULL)
+-- are one per (unit, year).
 CREATE VIEW stg_report AS
 SELECT r.report_id, r.source_path, r.title, r.unit, r.year, r.county, r.county_source,
-       r.edition, r.extractor_version, r.cell_count, r.finding_count
+       r.edition, r.extractor_version, r.cell_count, r.finding_count,
+       r.division_code, r.county_code, r.prefecture_code, r.province_code, r.unit_kind,
+       r.placed_by
 FROM report r
 WHERE r.status = 'loaded'
   AND NOT EXISTS (
     SELECT 1 FROM report d
     WHERE d.status = 'loaded' AND d.unit = r.unit AND d.year = r.year
-      AND d.source_path < r.source_path
+      AND COALESCE(d.division_code, '') = COALESCE(r.division_code, '')
+      AND (COALESCE(d.mtime_ns, 0) > COALESCE(r.mtime_ns, 0)
+           OR (COALESCE(d.mtime_ns, 0) = COALESCE(r.mtime_ns, 0)
+               AND d.source_path < r.source_path))
   );

@@ -122,7 +122,7 @@ TEST(CorpusSeeds, AcceptanceFigures) {
   EXPECT_EQ(houhe.record.cells.size(), 200u);
   EXPECT_EQ(AsExpected(houhe.record.cells)["t2.a6_penalty.decisions"].value, "3");
   EXPECT_EQ(houhe.record.identity.county.value_or(""), "卫辉市");
-  EXPECT_EQ(houhe.record.identity.county_source, "gazetteer");
+  EXPECT_EQ(houhe.record.identity.county_source, "text");  // the text names 卫辉
 
   auto honghe = testing::ProcessText(
       ReadFileOrDie(FixturePath("seeds/002_7da94f88d5ce056c.txt")));

@@ -23,6 +23,7 @@ inline const ExtractContext& Context() {
     o.extract.template_dir = std::string(GONGKAI_SOURCE_DIR) + "/config/templates";
     o.identify.gazetteer = std::string(GONGKAI_SOURCE_DIR) + "/config/units.yaml";
     o.decode.soffice = "/nonexistent/soffice";  // an OLE header must not start LibreOffice
+    o.identify.divisions = std::string(GONGKAI_SOURCE_DIR) + "/data/divisions";
     return MakeContext(o);
   }();
   return ctx;

@@ -43,7 +43,9 @@ const std::vector<std::pair<std::string, std::string>>& TableQueries() {
       {"report",
        "SELECT source_path, content_sha256, size_bytes, mtime_ns, extractor_version, status, "
        "error_kind, error_message, title, unit, year, county, county_source, edition, "
-       "cell_count, finding_count, encoding FROM report"},
+       "cell_count, finding_count, encoding, division_code, county_code, prefecture_code, "
+       "province_code, unit_kind, placed_by, place_candidates, placement_fingerprint "
+       "FROM report"},
       {"cell",
        "SELECT r.source_path, c.table_code, c.row_code, c.col_code, c.state, c.value, c.measure, "
        "c.raw, c.source_line FROM cell c JOIN report r ON r.report_id = c.report_id"},
@@ -58,6 +60,9 @@ const std::vector<std::pair<std::string, std::string>>& TableQueries() {
       {"dim_row", "SELECT edition, table_code, row_code, label_zh, group_zh, sort_order FROM dim_row"},
       {"dim_col", "SELECT edition, table_code, col_code, label_zh, measure, sort_order FROM dim_col"},
       {"gazetteer", "SELECT county, unit FROM gazetteer"},
+      {"division", "SELECT code, name, level, parent_code, pseudo FROM division"},
+      {"division_source", "SELECT version, digest FROM division_source"},
+      {"unit_alias", "SELECT name, division_code FROM unit_alias"},
       {"schema_version", "SELECT version FROM schema_version"},
   };
   return q;
@@ -114,12 +119,24 @@ class PostgresWarehouse : public ::testing::Test {
 
 TEST_F(PostgresWarehouse, EveryViewAndTableMatchesSqlite) {
   // Two copies of one report under names whose order differs between byte order and a
-  // linguistic collation ("B" < "a" in bytes, "a" < "B" in zh-Hans): stg_report keeps the
-  // smallest path, mart_findings lists the other as a duplicate.
+  // linguistic collation ("B" < "a" in bytes, "a" < "B" in zh-Hans) and with equal times:
+  // stg_report keeps the smallest path, mart_findings lists the other as a duplicate. Two more
+  // copies, one modified later: the later one counts whatever its name.
   std::string seed = testing::ReadFileOrDie(input_ + "/seeds/001_0b0ebb0c0800d905.txt");
   testing::WriteFile(input_ + "/dup/B.txt", seed);
   testing::WriteFile(input_ + "/dup/a.txt", seed);
-  // 连生乡 not reporting: mart_missing_reports has a row.
+  fs::last_write_time(input_ + "/dup/a.txt", fs::last_write_time(input_ + "/dup/B.txt"));
+  std::string lian = testing::ReadFileOrDie(input_ + "/seeds/003_6b1b5a067a577432.txt");
+  testing::WriteFile(input_ + "/dup2/a_older.txt", lian);
+  testing::WriteFile(input_ + "/dup2/b_newer.txt", lian);
+  fs::last_write_time(input_ + "/dup2/b_newer.txt",
+                      fs::last_write_time(input_ + "/dup2/a_older.txt") + std::chrono::seconds(60));
+  // 红河镇 with no telling context: not placed (mart_unplaced_reports has a row).
+  std::string honghe = testing::ReadFileOrDie(input_ + "/seeds/002_7da94f88d5ce056c.txt");
+  for (const char* word : {"昌乐县", "昌乐", "潍坊", "山东省", "山东"})
+    for (std::size_t at; (at = honghe.find(word)) != std::string::npos;)
+      honghe.erase(at, std::string(word).size());
+  testing::WriteFile(input_ + "/unplaced/honghe.txt", honghe);
   fs::remove(input_ + "/seeds/003_6b1b5a067a577432.txt");
   // Failures, so that the failed-report rows are compared too.
   testing::WriteFile(input_ + "/bad/empty.txt", "");
@@ -127,7 +144,7 @@ TEST_F(PostgresWarehouse, EveryViewAndTableMatchesSqlite) {
 
   RunSummary lite = RunSqlite();
   RunSummary pg = RunPostgres();
-  EXPECT_EQ(lite.loaded, 12);
+  EXPECT_EQ(lite.loaded, 15);
   EXPECT_EQ(lite.failed, 2);
   EXPECT_EQ(pg.loaded, lite.loaded);
   EXPECT_EQ(pg.failed, lite.failed);
@@ -151,8 +168,28 @@ TEST_F(PostgresWarehouse, EveryViewAndTableMatchesSqlite) {
     std::string sql = select + OrderByAll(ColumnCount(select));
     ExpectSameRows(table, Lite(sql), Pg(sql));
   }
-  // The duplicate kept is the byte-order smallest path, as in SQLite.
+  // The duplicate kept is the byte-order smallest path, as in SQLite; of two copies with
+  // different times, the later-modified.
   EXPECT_EQ(Pg("SELECT count(*) FROM stg_report WHERE source_path LIKE '%/dup/B.txt'"), (Rows{{"1"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM stg_report WHERE unit = '连生乡'"), (Rows{{"1"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM stg_report WHERE source_path LIKE '%/dup2/b_newer.txt'"),
+            (Rows{{"1"}}));
+  EXPECT_EQ(Pg("SELECT raw FROM mart_findings WHERE kind = 'duplicate_report' "
+                "AND source_path LIKE '%/dup2/a_older.txt'"),
+            (Rows{{input_ + "/dup2/b_newer.txt"}}));
+  EXPECT_EQ(Pg("SELECT unit, reason, candidates FROM mart_unplaced_reports"),
+            (Rows{{"红河镇", "division_ambiguous",
+                   "370725110 山东省潍坊市昌乐县红河镇; 621226107 甘肃省陇南市礼县红河镇; "
+                   "640425103 宁夏回族自治区固原市彭阳县红河镇"}}));
+  // The rollups by level: the placed real reports too (上海's office only in its province).
+  EXPECT_EQ(Pg("SELECT province_code, year, reports FROM mart_province_year "
+               "WHERE province_code IN ('31', '32', '35') ORDER BY province_code"),
+            (Rows{{"31", "2019", "1"}, {"32", "2024", "1"}, {"35", "2023", "1"}}));
+  EXPECT_EQ(Pg("SELECT count(*) FROM mart_county_year WHERE province_code IN ('31', '32')"),
+            (Rows{{"0"}}));
+  EXPECT_EQ(Pg("SELECT prefecture_code, prefecture_name, reports FROM mart_prefecture_year "
+               "WHERE province_code = '32'"),
+            (Rows{{"3208", "淮安市", "1"}}));
   EXPECT_EQ(Pg("SELECT count(*) FROM cell"), (Rows{{std::to_string(lite.cells)}}));
 }
 

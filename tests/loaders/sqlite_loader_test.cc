@@ -54,32 +54,65 @@ TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
               "row_code='a6_penalty' AND col_code='decisions'"),
             (Rows{{"3.0"}}));
   EXPECT_EQ(Q("SELECT unit, county, county_source, cell_count FROM report ORDER BY unit"),
-            (Rows{{"东木镇", "NULL", "NULL", "198"},
-                  {"后河镇", "卫辉市", "gazetteer", "200"},
+            (Rows{{"东木镇", "紫阳县", "title", "198"},
+                  {"后河镇", "卫辉市", "text", "200"},
                   {"红河镇", "昌乐县", "title", "198"},
-                  {"绥滨镇", "绥滨县", "gazetteer", "198"},
-                  {"连生乡", "绥滨县", "gazetteer", "198"}}));
+                  {"绥滨镇", "绥滨县", "title", "198"},
+                  {"连生乡", "绥滨县", "title", "198"}}));
+  EXPECT_EQ(Q("SELECT unit, division_code, county_code, prefecture_code, province_code, "
+              "unit_kind, placed_by FROM stg_report ORDER BY division_code"),
+            (Rows{{"绥滨镇", "230422100", "230422", "2304", "23", "government", "title"},
+                  {"连生乡", "230422200", "230422", "2304", "23", "government", "title"},
+                  {"红河镇", "370725110", "370725", "3707", "37", "government", "title"},
+                  {"后河镇", "410781103", "410781", "4107", "41", "government", "text"},
+                  {"东木镇", "610924116", "610924", "6109", "61", "government", "title"}}));
   EXPECT_EQ(Q("SELECT county, year, reports FROM stg_county_year ORDER BY county, year"),
-            (Rows{{"NULL", "2020", "1"}, {"卫辉市", "2021", "1"}, {"昌乐县", "2020", "1"},
+            (Rows{{"卫辉市", "2021", "1"}, {"昌乐县", "2020", "1"}, {"紫阳县", "2020", "1"},
                   {"绥滨县", "2020", "2"}}));
   EXPECT_EQ(Q("SELECT county, year, reports, reports_with_item, procurement_items, amount_wan "
               "FROM mart_procurement ORDER BY county, year"),
-            (Rows{{"NULL", "2020", "1", "1", "95.0", "18.26"},
-                  {"卫辉市", "2021", "1", "0", "NULL", "NULL"},
+            (Rows{{"卫辉市", "2021", "1", "0", "NULL", "NULL"},
                   {"昌乐县", "2020", "1", "1", "0.0", "0.0"},
+                  {"紫阳县", "2020", "1", "1", "95.0", "18.26"},
                   {"绥滨县", "2020", "2", "2", "0.0", "0.0"}}));
   EXPECT_EQ(Q("SELECT county, reports, new_total, outcome_total FROM mart_applications "
               "WHERE county='绥滨县'"),
             (Rows{{"绥滨县", "2", "0.0", "0.0"}}));
   EXPECT_EQ(Q("SELECT kind, unit FROM mart_findings WHERE severity <> 'info' ORDER BY kind"),
-            (Rows{{"county_unknown", "东木镇"}}));
-  EXPECT_EQ(Q("SELECT county, year, reports, units_in_gazetteer, units_missing "
+            (Rows{}));
+  EXPECT_EQ(Q("SELECT county, year, reports, units_known, units_missing "
               "FROM mart_county_coverage ORDER BY county, year"),
-            (Rows{{"NULL", "2020", "1", "0", "0"},
-                  {"卫辉市", "2021", "1", "1", "0"},
+            (Rows{{"卫辉市", "2021", "1", "1", "0"},
                   {"昌乐县", "2020", "1", "1", "0"},
+                  {"紫阳县", "2020", "1", "1", "0"},
                   {"绥滨县", "2020", "2", "2", "0"}}));
-  EXPECT_EQ(Q("SELECT count(*) FROM mart_missing_reports"), (Rows{{"0"}}));
+  // Every unit reported in one of the two years only.
+  EXPECT_EQ(Q("SELECT year, unit, division_code, division_name FROM mart_missing_reports "
+              "ORDER BY year, division_code"),
+            (Rows{{"2020", "后河镇", "410781103", "后河镇"},
+                  {"2021", "绥滨镇", "230422100", "绥滨镇"},
+                  {"2021", "连生乡", "230422200", "连生乡"},
+                  {"2021", "红河镇", "370725110", "红河镇"},
+                  {"2021", "东木镇", "610924116", "东木镇"}}));
+  // The division rollups: 绥滨县's two townships, 紫阳县's procurement in 安康市 and 陕西省.
+  EXPECT_EQ(Q("SELECT county_code, county_name, prefecture_name, province_name, year, reports, "
+              "units, procurement_items, procurement_amount_wan FROM mart_county_year "
+              "ORDER BY county_code"),
+            (Rows{{"230422", "绥滨县", "鹤岗市", "黑龙江省", "2020", "2", "2", "0.0", "0.0"},
+                  {"370725", "昌乐县", "潍坊市", "山东省", "2020", "1", "1", "0.0", "0.0"},
+                  {"410781", "卫辉市", "新乡市", "河南省", "2021", "1", "1", "NULL", "NULL"},
+                  {"610924", "紫阳县", "安康市", "陕西省", "2020", "1", "1", "95.0", "18.26"}}));
+  EXPECT_EQ(Q("SELECT prefecture_code, prefecture_name, province_name, reports, "
+              "procurement_amount_wan FROM mart_prefecture_year WHERE prefecture_code='6109'"),
+            (Rows{{"6109", "安康市", "陕西省", "1", "18.26"}}));
+  EXPECT_EQ(Q("SELECT province_code, province_name, year, reports FROM mart_province_year "
+              "ORDER BY province_code"),
+            (Rows{{"23", "黑龙江省", "2020", "2"}, {"37", "山东省", "2020", "1"},
+                  {"41", "河南省", "2021", "1"}, {"61", "陕西省", "2020", "1"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_unplaced_reports"), (Rows{{"0"}}));
+  EXPECT_EQ(Q("SELECT level, count(*) FROM division GROUP BY level ORDER BY level"),
+            (Rows{{"county", "2978"}, {"prefecture", "342"}, {"province", "31"},
+                  {"township", "41352"}}));
   EXPECT_EQ(Q("SELECT applicant, reports, new_applications FROM mart_applications_by_applicant "
               "WHERE county='绥滨县' AND applicant IN ('natural', 'total') ORDER BY applicant"),
             (Rows{{"natural", "2", "0.0"}, {"total", "2", "0.0"}}));
@@ -157,15 +190,20 @@ TEST_F(SqliteWarehouse, ABrokenTotalIsExactlyOneFindingPerRuleAndTheCellsStillLo
   EXPECT_EQ(s.ExitCode(), kExitFindings);
 }
 
-TEST_F(SqliteWarehouse, AGazetteerUnitWithoutAReportIsListedAsMissing) {
-  std::string path = input_ + "/003_6b1b5a067a577432.txt";  // 连生乡, 绥滨县
-  std::filesystem::remove(path);
+TEST_F(SqliteWarehouse, AUnitThatReportedInAnotherYearIsListedAsMissing) {
+  // 绥滨镇 reports for 2020 and 2021, 连生乡 (same county) for 2020 only.
+  std::string text = testing::ReadFileOrDie(input_ + "/001_0b0ebb0c0800d905.txt");
+  auto at = text.find("2020 年政府信息公开");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 4, "2021");
+  testing::WriteFile(input_ + "/suibin_2021.txt", text);
   RunOnce();
-  EXPECT_EQ(Q("SELECT county, year, unit FROM mart_missing_reports"),
-            (Rows{{"绥滨县", "2020", "连生乡"}}));
-  EXPECT_EQ(Q("SELECT reports, units_in_gazetteer, units_missing FROM mart_county_coverage "
+  EXPECT_EQ(Q("SELECT county, year, unit, county_code FROM mart_missing_reports "
               "WHERE county='绥滨县'"),
-            (Rows{{"1", "2", "1"}}));
+            (Rows{{"绥滨县", "2021", "连生乡", "230422"}}));
+  EXPECT_EQ(Q("SELECT year, reports, units_known, units_missing FROM mart_county_coverage "
+              "WHERE county='绥滨县' ORDER BY year"),
+            (Rows{{"2020", "2", "2", "0"}, {"2021", "1", "2", "1"}}));
 }
 
 TEST_F(SqliteWarehouse, NarrativeNumbersNeverBecomeCells) {

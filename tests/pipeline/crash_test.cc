@@ -77,7 +77,7 @@ class CrashSafety : public ::testing::Test {
 
 TEST_F(CrashSafety, KilledRunsThenARerunEqualACleanRun) {
   const std::string clean = tmp_ / "clean.db";
-  ASSERT_EQ(Wait(Spawn(RunArgs(clean))), kExitFindings);  // 东木镇 has no county
+  ASSERT_EQ(Wait(Spawn(RunArgs(clean))), kExitOk);  // every seed placed, no findings
   const std::string want = testing::DumpSqlite(clean);
   ASSERT_NE(want.find("r1499.txt"), std::string::npos);
 
@@ -116,7 +116,7 @@ TEST_F(CrashSafety, ARunWhileAnotherHoldsTheWarehouseIsRefusedWithItsOwnExitCode
   EXPECT_EQ(Wait(Spawn(RunArgs(db))), kExitLocked);
   EXPECT_EQ(VisibleReports(db), 0);
   holder.reset();  // the holder's run ends
-  EXPECT_EQ(Wait(Spawn(RunArgs(db))), kExitFindings);
+  EXPECT_EQ(Wait(Spawn(RunArgs(db))), kExitOk);
   EXPECT_EQ(VisibleReports(db), 500);
 }
 

@@ -10,20 +10,24 @@ namespace {
 
 const std::vector<Template>& Templates() { return testing::ProjectContext().templates; }
 
-Gazetteer Gaz() {
-  return ParseGazetteer("counties:\n  绥滨县: [绥滨镇, 连生乡]\n  甲县: [同名镇]\n  乙县: [同名镇]\n");
+IdentifyResult Id(const std::vector<std::string>& lines) {
+  return Identify(lines, testing::ProjectContext().gazetteer, Templates());
 }
 
-IdentifyResult Id(const std::vector<std::string>& lines) { return Identify(lines, Gaz(), Templates()); }
-
-TEST(Identify, UnitBeforeYearAndCountyFromGazetteer) {
+TEST(Identify, UnitBeforeYearAndItsPlace) {
   auto r = Id({"", "绥滨镇 2020 年政府信息公开工作年度报告", "2021 年 1 月 15 日"});
   ASSERT_TRUE(r.ok) << r.error_message;
   EXPECT_EQ(r.identity.unit, "绥滨镇");
   EXPECT_EQ(r.identity.year, 2020);
   EXPECT_EQ(r.identity.edition, 2019);
   EXPECT_EQ(r.identity.county.value_or(""), "绥滨县");
-  EXPECT_EQ(r.identity.county_source, "gazetteer");
+  EXPECT_EQ(r.identity.county_source, "title");
+  EXPECT_EQ(r.identity.division_code, "230422100");
+  EXPECT_EQ(r.identity.county_code, "230422");
+  EXPECT_EQ(r.identity.prefecture_code, "2304");
+  EXPECT_EQ(r.identity.province_code, "23");
+  EXPECT_EQ(r.identity.unit_kind, "government");
+  EXPECT_EQ(r.identity.placed_by, "title");
   EXPECT_TRUE(r.findings.empty());
 }
 
@@ -44,9 +48,10 @@ TEST(Identify, TownshipGovernmentSuffixAndYearFirstTitles) {
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.identity.unit, "上海市人民政府办公厅");
   EXPECT_EQ(r.identity.year, 2019);
-  EXPECT_FALSE(r.identity.county.has_value());
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "county_unknown");
+  EXPECT_FALSE(r.identity.county.has_value());  // a department of the province
+  EXPECT_EQ(r.identity.division_code, "31");
+  EXPECT_EQ(r.identity.unit_kind, "department");
+  EXPECT_TRUE(r.findings.empty());
   r = Id({"平潭综合实验区2023年度政府信息公开工作年度报告"});
   EXPECT_EQ(r.identity.unit, "平潭综合实验区");
   EXPECT_EQ(r.identity.year, 2023);
@@ -70,19 +75,21 @@ TEST(Identify, NestedCountyPrefix) {
   EXPECT_EQ(r.identity.unit, "市桥街道");
 }
 
-TEST(Identify, AmbiguousGazetteerEntryGivesNoCounty) {
-  auto r = Id({"同名镇2020年政府信息公开工作年度报告"});
+TEST(Identify, ASharedNameWithoutContextGivesNoCounty) {
+  auto r = Id({"红河镇2020年政府信息公开工作年度报告"});
   ASSERT_TRUE(r.ok);
   EXPECT_FALSE(r.identity.county.has_value());
+  EXPECT_EQ(r.identity.placed_by, "unplaced");
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "county_ambiguous");
+  EXPECT_EQ(r.findings[0].kind, "division_ambiguous");
 }
 
 TEST(Identify, EditionFromTablesOverrulesYearWithAFinding) {
   auto r = Id({"某镇2020年政府信息公开工作年度报告", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"});
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.identity.edition, 2021);
-  ASSERT_EQ(r.findings.size(), 2u);  // county_unknown, edition_mismatch
+  ASSERT_EQ(r.findings.size(), 2u);  // division_unknown, edition_mismatch
+  EXPECT_EQ(r.findings[0].kind, "division_unknown");
   EXPECT_EQ(r.findings[1].kind, "edition_mismatch");
 }
 

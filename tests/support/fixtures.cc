@@ -35,6 +35,7 @@ const ExtractContext& ProjectContext() {
     RunOptions o;
     o.extract.template_dir = SourceDir() + "/config/templates";
     o.identify.gazetteer = SourceDir() + "/config/units.yaml";
+    o.identify.divisions = SourceDir() + "/data/divisions";
     return MakeContext(o);
   }();
   return ctx;

@@ -1,0 +1,228 @@
+#include "pipeline/place.h"
+
+#include <algorithm>
+
+#include "pipeline/hash.h"
+
+namespace gongkai {
+namespace {
+
+// Bump when the placement rules change: every report is re-placed on the next run.
+constexpr const char* kPlaceVersion = "place-1";
+
+constexpr std::size_t kMinNameBytes = 6;        // two CJK characters (礼县)
+constexpr std::size_t kMinInnerNameBytes = 9;   // a name not at the unit's start: three
+
+// Tails after the division chain that make the unit the division's own government.
+constexpr const char* kGovernmentTails[] = {"", "人民政府", "政府", "办事处", "人民政府办事处"};
+
+struct Element {
+  std::size_t begin = 0, end = 0;
+  std::vector<int> hits;  // division indices
+  bool weak = false;      // only bare stems
+  bool alias = false;
+};
+
+bool IsCharStart(unsigned char c) { return (c & 0xC0) != 0x80; }
+
+// Does [s, e) of text straddle the edge of an ordinary word (共和 in 中华人民共和国)?
+bool InsideOrdinaryWord(std::string_view text, std::size_t s, std::size_t e,
+                        const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    std::size_t from = s >= w.size() ? s - w.size() + 1 : 0;
+    for (std::size_t a = text.find(w, from); a != std::string_view::npos && a < e;
+         a = text.find(w, a + 1)) {
+      std::size_t b = a + w.size();
+      if ((a < s && b > s) || (a < e && b > e)) return true;
+    }
+  }
+  return false;
+}
+
+// A clean occurrence of `name` in `text` (not straddling an ordinary word).
+bool Names(std::string_view text, const std::string& name, const std::vector<std::string>& words) {
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1))
+    if (!InsideOrdinaryWord(text, at, at + name.size(), words)) return true;
+  return false;
+}
+
+class Chain {
+ public:
+  Chain(std::string_view unit, const Gazetteer& g) : unit_(unit), g_(g), d_(*g.divisions) {}
+
+  // The chain starting at `start`; `inner` restricts the first element to full or short names
+  // of three characters or more, not straddling an ordinary word.
+  std::vector<Element> Read(std::size_t start, bool inner) const {
+    std::vector<Element> chain;
+    std::size_t pos = start;
+    while (pos < unit_.size()) {
+      Element e;
+      if (!Longest(pos, chain.empty() ? nullptr : &chain.back(), inner && chain.empty(), &e))
+        break;
+      chain.push_back(std::move(e));
+      pos = chain.back().end;
+    }
+    while (!chain.empty() && chain.back().weak) chain.pop_back();
+    return chain;
+  }
+
+ private:
+  bool Longest(std::size_t pos, const Element* prev, bool inner, Element* out) const {
+    std::size_t max_len = std::min(unit_.size() - pos, std::max(d_.max_name_bytes(), kAliasMax));
+    for (std::size_t len = max_len; len >= kMinNameBytes; --len) {
+      if (pos + len < unit_.size() && !IsCharStart(static_cast<unsigned char>(unit_[pos + len])))
+        continue;
+      if (inner && len < kMinInnerNameBytes) break;
+      std::string_view name = unit_.substr(pos, len);
+      std::vector<std::pair<int, NameForm>> hits;
+      bool alias = false;
+      auto a = g_.aliases.find(std::string(name));
+      if (a != g_.aliases.end()) {
+        const Division* d = d_.Find(a->second);
+        if (d) hits.emplace_back(static_cast<int>(d - d_.all().data()), NameForm::kFull);
+        alias = true;
+      } else if (const auto* found = d_.Lookup(name)) {
+        for (const auto& h : *found)
+          if (!inner || h.form != NameForm::kStem) hits.emplace_back(h.index, h.form);
+      }
+      if (prev) {  // each element inside one of the element before
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const auto& h) {
+                                    for (int p : prev->hits)
+                                      if (Divisions::IsAncestor(d_.all()[p], d_.all()[h.first]))
+                                        return false;
+                                    return true;
+                                  }),
+                   hits.end());
+      }
+      if (hits.empty()) continue;
+      if (inner && InsideOrdinaryWord(unit_, pos, pos + len, g_.ordinary_words)) continue;
+      // 东莞市 is a prefecture and, in the data, its own county: the higher one is named.
+      std::vector<int> kept;
+      bool weak = true;
+      for (const auto& [i, form] : hits) {
+        bool has_ancestor = false;
+        for (const auto& other : hits)
+          has_ancestor = has_ancestor || Divisions::IsAncestor(d_.all()[other.first], d_.all()[i]);
+        if (has_ancestor || std::find(kept.begin(), kept.end(), i) != kept.end()) continue;
+        kept.push_back(i);
+        weak = weak && form == NameForm::kStem;
+      }
+      out->begin = pos;
+      out->end = pos + len;
+      out->hits = std::move(kept);
+      out->weak = weak && !alias;
+      out->alias = alias;
+      return true;
+    }
+    return false;
+  }
+
+  static constexpr std::size_t kAliasMax = 60 * 3;
+  std::string_view unit_;
+  const Gazetteer& g_;
+  const Divisions& d_;
+};
+
+// The candidates whose county, else prefecture, else province the text names: the one left,
+// or -1.
+int SettleByText(const std::vector<int>& candidates, std::string_view text, const Gazetteer& g) {
+  const Divisions& d = *g.divisions;
+  for (std::size_t level : {6u, 4u, 2u}) {
+    std::vector<int> named;
+    for (int c : candidates) {
+      const Division& x = d.all()[c];
+      if (x.code.size() <= level) continue;
+      const Division* a = d.Find(x.code.substr(0, level));
+      if (!a || a->pseudo) continue;
+      int ai = static_cast<int>(a - d.all().data());
+      bool hit = false;
+      for (const auto& [name, form] : d.NamesOf(ai))
+        hit = hit || Names(text, name, g.ordinary_words);
+      if (hit) named.push_back(c);
+    }
+    if (named.size() == 1) return named.front();
+    if (named.size() > 1) return -1;
+  }
+  return -1;
+}
+
+Finding PlaceFinding(const char* kind, int line, const std::string& title, std::string msg) {
+  Finding f;
+  f.kind = kind;
+  f.severity = Severity::kWarning;
+  f.line = line;
+  f.raw = title;
+  f.message = std::move(msg);
+  return f;
+}
+
+}  // namespace
+
+Placement Place(std::string_view unit, const std::vector<std::string>& lines,
+                const std::string& title, int title_line, const Gazetteer& g) {
+  Placement p;
+  const Divisions& d = *g.divisions;
+  Chain reader(unit, g);
+  std::vector<Element> chain = reader.Read(0, false);
+  bool inner = false;
+  for (std::size_t s = 1; chain.empty() && s < unit.size(); ++s) {
+    if (!IsCharStart(static_cast<unsigned char>(unit[s]))) continue;
+    chain = reader.Read(s, true);
+    inner = !chain.empty();
+  }
+  if (chain.empty()) {
+    p.findings.push_back(PlaceFinding("division_unknown", title_line, title,
+                                      "the unit " + std::string(unit) +
+                                          " names no division and no alias of units.yaml"));
+    return p;
+  }
+  const Element& last = chain.back();
+  std::string_view tail = unit.substr(last.end);
+  bool government = !inner && std::find(std::begin(kGovernmentTails), std::end(kGovernmentTails),
+                                        tail) != std::end(kGovernmentTails);
+  bool alias = std::any_of(chain.begin(), chain.end(), [](const Element& e) { return e.alias; });
+  p.unit_kind = !government ? "department" : last.alias ? "other" : "government";
+
+  int chosen = last.hits.size() == 1 ? last.hits.front() : -1;
+  std::string placed_by = alias ? "alias" : "title";
+  if (chosen < 0) {
+    std::string text = title;
+    for (const auto& l : lines) (text += '\n') += l;
+    chosen = SettleByText(last.hits, text, g);
+    placed_by = "text";
+  }
+  if (chosen < 0) {
+    std::vector<int> sorted = last.hits;
+    std::sort(sorted.begin(), sorted.end(),
+              [&](int a, int b) { return d.all()[a].code < d.all()[b].code; });
+    for (int c : sorted) {
+      if (!p.candidates.empty()) p.candidates += "; ";
+      p.candidates += d.all()[c].code + " " + d.FullName(d.all()[c]);
+    }
+    p.findings.push_back(PlaceFinding(
+        "division_ambiguous", title_line, title,
+        std::string(unit.substr(last.begin, last.end - last.begin)) + " names " +
+            std::to_string(sorted.size()) +
+            " divisions and neither the title nor the text settles which: " + p.candidates));
+    return p;
+  }
+  const Division& x = d.all()[chosen];
+  p.division_code = x.code;
+  p.county_code = d.CountyOf(x);
+  p.prefecture_code = d.PrefectureOf(x);
+  p.province_code = d.ProvinceOf(x);
+  if (const Division* c = p.county_code.empty() ? nullptr : d.Find(p.county_code))
+    p.county_name = c->name;
+  p.placed_by = placed_by;
+  return p;
+}
+
+std::string PlacementFingerprint(const Gazetteer& g) {
+  std::string all = std::string(kPlaceVersion) + "\n" + g.divisions->version() + "\n" +
+                    std::to_string(g.divisions->digest()) + "\n" + g.source_text;
+  return Sha256Hex(all).substr(0, 16);
+}
+
+}  // namespace gongkai
