@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "loaders/dictionary.h"
+
 namespace gongkai {
 namespace {
 
@@ -71,7 +73,12 @@ std::string CellRefLabel(const Template* tmpl, const std::string& ref) {
 
 std::string KindLabelZh(const std::string& kind) {
   auto it = KindLabels().find(kind);
-  return it != KindLabels().end() ? it->second : "其他问题（" + kind + "）";
+  if (it != KindLabels().end()) return it->second;
+  // Kinds without a sentence of their own here take their label from the data dictionary
+  // (sql/dictionary/codes.yaml), where every finding and error kind must have one.
+  for (const auto& c : EmbeddedDictionary().codes)
+    if ((c.kind == "finding_kind" || c.kind == "error_kind") && c.code == kind) return c.zh;
+  return "其他问题（" + kind + "）";
 }
 
 std::string CoordinateLabelZh(const Template* tmpl, const std::string& table,
