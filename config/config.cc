@@ -35,13 +35,6 @@ std::vector<std::string> Strings(const YAML::Node& n, bool normalize) {
   return out;
 }
 
-std::string Resolve(const fs::path& base, const std::string& p) {
-  if (p.empty() || fs::path(p).is_absolute() || p.find("://") != std::string::npos ||
-      p.find('=') != std::string::npos)
-    return p;
-  return (base / p).lexically_normal().string();
-}
-
 }  // namespace
 
 Template ParseTemplate(const std::string& yaml_text) {
@@ -178,53 +171,15 @@ std::shared_ptr<const Divisions> LoadDivisions(const std::string& dir) {
 
 Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir) {
   auto divisions = LoadDivisions(divisions_dir);
-  if (!fs::exists(path)) return ParseGazetteer("", divisions);
+  if (path.empty()) return ParseGazetteer("", divisions);
+  if (!fs::exists(path))
+    throw ConfigError("identify.gazetteer: " + path + ": file not found (the alias file, e.g. "
+                      "config/units.yaml; set the key to \"\" to run without one)");
   try {
     return ParseGazetteer(ReadFile(path), divisions);
   } catch (const ConfigError& e) {
     throw ConfigError(path + ": " + e.what());
   }
-}
-
-RunOptions LoadRunOptions(const std::string& path) {
-  RunOptions o;
-  fs::path base = fs::path(path).parent_path().parent_path();  // config/x.yaml -> project root
-  YAML::Node root;
-  try {
-    root = YAML::Load(ReadFile(path));
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(path + ": " + e.what());
-  }
-  try {
-    if (auto n = root["discover"]) {
-      if (n["input_dirs"]) o.discover.input_dirs = Strings(n["input_dirs"], false);
-      if (n["extensions"]) o.discover.extensions = Strings(n["extensions"], false);
-      if (n["sniff"]) o.discover.sniff = n["sniff"].as<bool>();
-    }
-    if (auto n = root["decode"]) {
-      if (n["max_bytes"]) o.decode.max_bytes = n["max_bytes"].as<std::size_t>();
-      if (n["soffice"]) o.decode.soffice = n["soffice"].as<std::string>();
-    }
-    if (auto n = root["identify"]) {
-      if (n["gazetteer"]) o.identify.gazetteer = n["gazetteer"].as<std::string>();
-      if (n["divisions"]) o.identify.divisions = n["divisions"].as<std::string>();
-    }
-    if (auto n = root["extract"])
-      if (n["template_dir"]) o.extract.template_dir = n["template_dir"].as<std::string>();
-    if (auto n = root["load"])
-      if (n["warehouse"]) o.load.warehouse = n["warehouse"].as<std::string>();
-    if (root["quiet"]) o.quiet = root["quiet"].as<bool>();
-    if (root["workers"]) o.workers = root["workers"].as<int>();
-    if (root["prune"]) o.prune = root["prune"].as<bool>();
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(path + ": " + e.what());
-  }
-  for (auto& d : o.discover.input_dirs) d = Resolve(base, d);
-  o.identify.gazetteer = Resolve(base, o.identify.gazetteer);
-  o.identify.divisions = Resolve(base, o.identify.divisions);
-  o.extract.template_dir = Resolve(base, o.extract.template_dir);
-  o.load.warehouse = Resolve(base, o.load.warehouse);
-  return o;
 }
 
 }  // namespace gongkai

@@ -21,8 +21,17 @@ struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Reads a run configuration. Relative paths inside it are resolved against the file's folder.
+// Reads a run configuration (config/run_options.cc). Every key is checked: an unknown key, a
+// value of the wrong shape or an unreadable file throws ConfigError naming the file, the key
+// path and what was expected. Relative input folders and warehouse paths are resolved against
+// the project root when the file sits in a folder named config/ (config/gongkai.yaml), else
+// against the file's folder; data files (templates, gazetteer) through FindDataPath
+// (config/data_path.h), so an installed binary finds its own.
 RunOptions LoadRunOptions(const std::string& path);
+
+// The built-in defaults (config/options.h) with no configuration file: input folder and
+// warehouse relative to the current folder, data files found by FindDataPath.
+RunOptions DefaultRunOptions();
 
 Template ParseTemplate(const std::string& yaml_text);
 // All edition_*.yaml files of a folder, sorted by edition.
@@ -35,7 +44,8 @@ Gazetteer ParseGazetteer(const std::string& yaml_text,
 // The division data folder (data/divisions; missing or malformed: ConfigError), loaded once per
 // folder and process.
 std::shared_ptr<const Divisions> LoadDivisions(const std::string& dir);
-// units.yaml at `path` (a missing file: no aliases) with the divisions of `divisions_dir`.
+// units.yaml at `path` with the divisions of `divisions_dir`. "" is no alias file; a path that
+// does not exist throws ConfigError (a mistyped path must not silently drop every alias).
 Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir);
 
 }  // namespace gongkai

@@ -97,7 +97,8 @@ class Loader {
 };
 
 // A postgresql:// or postgres:// URL, or a libpq key=value string, opens PostgreSQL; anything
-// else is a SQLite file path. Throws LoadError when the warehouse cannot be opened.
+// else is a SQLite file path (ClassifyWarehouse in loaders/pg_conninfo.h; callers check for
+// kInvalid first, a bad command line). Throws LoadError when the warehouse cannot be opened.
 std::unique_ptr<Loader> OpenLoader(const LoadOptions& options);
 
 bool IsPostgresTarget(const std::string& warehouse);

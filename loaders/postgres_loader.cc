@@ -39,7 +39,7 @@ class PostgresLoader : public Loader {
   explicit PostgresLoader(const std::string& conninfo)
       : secrets_(FindSecrets(conninfo)), describe_(DescribePostgresTarget(conninfo)) {
     try {
-      conn_ = std::make_unique<pqxx::connection>(conninfo);
+      conn_ = std::make_unique<pqxx::connection>(WithDefaultConnectTimeout(conninfo));
     } catch (const std::exception& e) {
       throw LoadError(Clean("cannot connect to " + describe_ + ": " + e.what(), secrets_));
     }

@@ -7,13 +7,16 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "config/config.h"
+#include "config/data_path.h"
 #include "loaders/dictionary.h"
 #include "loaders/loader.h"
+#include "loaders/pg_conninfo.h"
 #include "pipeline/commands.h"
 #include "pipeline/discover.h"
 #include "pipeline/runner.h"
@@ -103,6 +106,40 @@ int RunBatch(const RunOptions& options) {
   }
 }
 
+// gongkai --version: the program, the extractor fingerprint stored with every report, and each
+// template edition's data version (the first 16 hex digits of its text's SHA-256).
+int Version(const RunOptions& options) {
+  std::printf("gongkai %s\n", GONGKAI_VERSION);
+  try {
+    ExtractContext ctx = MakeContext(options);
+    std::printf("extractor %s\n", ctx.extractor_version.c_str());
+    for (const auto& t : ctx.templates)
+      std::printf("template edition %d (years %d-%d) %s\n", t.edition, t.first_year, t.last_year,
+                  TemplateVersion(t).c_str());
+    std::printf("templates from %s\n", FindDataPath(options.extract.template_dir).c_str());
+  } catch (const ConfigError& e) {
+    std::printf("extractor unknown: %s\n", e.what());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+// A warehouse argument that is neither a SQLite file in an existing folder nor a PostgreSQL
+// connection string is a bad command line (exit 2), said without its password.
+std::string WarehouseProblem(const std::string& warehouse) {
+  WarehouseTarget target = ClassifyWarehouse(warehouse);
+  if (target.kind == WarehouseKind::kInvalid) return target.problem;
+  if (target.kind == WarehouseKind::kSqlite) {
+    namespace fs = std::filesystem;
+    fs::path parent = fs::path(warehouse).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+      return "warehouse " + warehouse + ": folder " + parent.string() +
+             " does not exist (gongkai creates the file, not its folders)";
+  }
+  return "";
+}
+
 struct InitOptions {
   bool migrate = false;            // --migrate: drop others' objects on views that must go
   std::vector<std::string> grant;  // --grant-read ROLE (PostgreSQL)
@@ -156,6 +193,23 @@ int Init(const RunOptions& options, const InitOptions& init) {
   }
 }
 
+struct Globals {
+  std::string config_path;
+  bool quiet = false, verbose = false;
+  std::string log_file;
+};
+
+// The global options, on the app and on every subcommand (so `gongkai run --help` lists them
+// and they may follow the subcommand).
+void AddGlobals(CLI::App* app, Globals& g) {
+  app->add_option("-c,--config", g.config_path,
+                  "run configuration (YAML; default: config/gongkai.yaml when the current folder "
+                  "has one, else built-in defaults)");
+  app->add_flag("-q,--quiet", g.quiet, "print nothing when everything loaded cleanly");
+  app->add_flag("-v,--verbose", g.verbose, "log every report");
+  app->add_option("--log-file", g.log_file, "also append the log to this file");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -163,21 +217,20 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(logger);
 
   CLI::App app{"gongkai: government-information-disclosure annual reports into a warehouse"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.fallthrough();  // global options may follow the subcommand
-  std::string config_path = "config/gongkai.yaml";
+  Globals g;
+  AddGlobals(&app, g);
+  bool version = false;
+  app.add_flag("--version", version, "print the version, extractor fingerprint and templates");
   std::string warehouse;
   std::vector<std::string> inputs;
-  bool quiet = false, verbose = false;
-  app.add_option("-c,--config", config_path, "run configuration (YAML)")->capture_default_str();
-  app.add_flag("-q,--quiet", quiet, "print nothing when everything loaded cleanly");
-  app.add_flag("-v,--verbose", verbose, "log every report");
-  std::string log_file;
-  app.add_option("--log-file", log_file, "also append the log to this file");
 
   auto* run = app.add_subcommand("run", "extract every report under the input folders and load it");
+  AddGlobals(run, g);
   run->add_option("-w,--warehouse", warehouse,
-                  "SQLite file or postgresql:// URL (overrides the config)");
+                  "SQLite file (its folder must exist) or PostgreSQL connection string "
+                  "(postgresql://... or key=value; overrides the config)");
   run->add_option("-i,--input", inputs, "input folder (repeatable; overrides the config)");
   bool force = false, prune = false;
   int workers = -1;
@@ -185,7 +238,9 @@ int main(int argc, char** argv) {
   run->add_flag("--prune", prune, "remove the rows of files that disappeared from the input");
   run->add_option("-j,--workers", workers, "extraction threads (default: one per core)");
   auto* init = app.add_subcommand("init", "create or migrate the warehouse schema and views");
-  init->add_option("-w,--warehouse", warehouse, "SQLite file or postgresql:// URL");
+  AddGlobals(init, g);
+  init->add_option("-w,--warehouse", warehouse,
+                   "SQLite file or PostgreSQL connection string (postgresql://... or key=value)");
   InitOptions init_options;
   init->add_flag("--migrate", init_options.migrate,
                  "drop others' views that depend on a view this version must drop");
@@ -194,12 +249,14 @@ int main(int argc, char** argv) {
   std::string file;
   auto* dictionary = app.add_subcommand("dictionary", "print the data dictionary (labels, tables, "
                                         "views and columns) as Markdown");
+  AddGlobals(dictionary, g);
   std::string dictionary_format = "markdown", readme;
   dictionary->add_option("--format", dictionary_format, "output format")
       ->check(CLI::IsMember({"markdown"}));
   dictionary->add_option("--readme", readme,
                          "rewrite this README's section between its dictionary markers instead");
   auto* extract = app.add_subcommand("extract", "print one report's cells as CSV (no database)");
+  AddGlobals(extract, g);
   extract->add_option("file", file, "report text file")->required();
   PeopleArgs people;
   AddPeopleCommands(app, &people);
@@ -209,19 +266,30 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : kExitUsage;
   }
-  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
-  if (!log_file.empty()) {
+  if (!version && app.get_subcommands().empty()) {
+    std::fprintf(stderr, "%s", app.help().c_str());
+    std::fprintf(stderr, "gongkai: a command is required (run, init, dictionary or extract)\n");
+    return kExitUsage;
+  }
+  spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);
+  if (!g.log_file.empty()) {
     try {
-      logger->sinks().push_back(std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file));
+      logger->sinks().push_back(std::make_shared<spdlog::sinks::basic_file_sink_mt>(g.log_file));
     } catch (const spdlog::spdlog_ex& e) {
-      std::fprintf(stderr, "gongkai: cannot open log file %s: %s\n", log_file.c_str(), e.what());
+      std::fprintf(stderr, "gongkai: cannot open log file %s: %s\n", g.log_file.c_str(), e.what());
       return kExitUsage;
     }
   }
   spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
   try {
-    RunOptions options = LoadRunOptions(config_path);
-    options.quiet = options.quiet || quiet;
+    std::error_code ec;
+    RunOptions options;
+    if (!g.config_path.empty()) options = LoadRunOptions(g.config_path);
+    else if (std::filesystem::is_regular_file("config/gongkai.yaml", ec))
+      options = LoadRunOptions("config/gongkai.yaml");
+    else options = DefaultRunOptions();
+    if (version) return Version(options);
+    options.quiet = options.quiet || g.quiet;
     if (!warehouse.empty()) options.load.warehouse = warehouse;
     if (!inputs.empty()) options.discover.input_dirs = inputs;
     options.force = options.force || force;
@@ -230,10 +298,17 @@ int main(int argc, char** argv) {
     options.progress = !options.quiet && isatty(STDERR_FILENO);
     // The terminal gets warnings (errors only with --quiet, everything with -v); the log file
     // gets info and up (the run summary) whatever the terminal shows.
-    logger->sinks().front()->set_level(verbose          ? spdlog::level::debug
+    logger->sinks().front()->set_level(g.verbose        ? spdlog::level::debug
                                        : options.quiet ? spdlog::level::err
                                                        : spdlog::level::warn);
     if (int rc = RunPeopleCommand(options, people); rc >= 0) return rc;
+    if (*run || *init) {
+      std::string problem = WarehouseProblem(options.load.warehouse);
+      if (!problem.empty()) {
+        spdlog::error("command line: {}", problem);
+        return kExitUsage;
+      }
+    }
     if (*run) return RunBatch(options);
     if (*init) return Init(options, init_options);
     if (*dictionary) return PrintDictionary(options, readme);

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "config/config.h"
+#include "config/data_path.h"
 #include "extractors/extractor.h"
 #include "extractors/validator.h"
 #include "pipeline/decode.h"
@@ -33,10 +34,13 @@ std::string ExtractorVersion(const std::vector<Template>& templates) {
   return Sha256Hex(all).substr(0, 16);
 }
 
+std::string TemplateVersion(const Template& t) { return Sha256Hex(t.source_text).substr(0, 16); }
+
 ExtractContext MakeContext(const RunOptions& options) {
   ExtractContext c;
-  c.templates = LoadTemplates(options.extract.template_dir);
-  c.gazetteer = LoadGazetteer(options.identify.gazetteer, options.identify.divisions);
+  c.templates = LoadTemplates(FindDataPath(options.extract.template_dir));
+  c.gazetteer = LoadGazetteer(FindDataPath(options.identify.gazetteer),
+                              FindDataPath(options.identify.divisions));
   c.placement_fingerprint = PlacementFingerprint(c.gazetteer);
   c.decode = options.decode;
   c.extractor_version = ExtractorVersion(c.templates);

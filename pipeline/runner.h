@@ -36,6 +36,8 @@ ExtractContext MakeContext(const RunOptions& options);
 
 // Fingerprint of the extractor code (compiled in) and the template texts.
 std::string ExtractorVersion(const std::vector<Template>& templates);
+// One template edition's data version: the first 16 hex digits of its text's SHA-256.
+std::string TemplateVersion(const Template& t);
 
 struct ProcessResult {
   bool ok = false;
