@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing (incl. the PostgreSQL server the tests start
-# themselves), build with tests, run them with ctest.
+# themselves), build with tests in build/ (RelWithDebInfo; scripts/setup.sh uses build-release/),
+# run them with ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
