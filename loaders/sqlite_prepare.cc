@@ -91,7 +91,7 @@ void WriteDimensions(Db& db, const std::vector<Template>& templates, const Gazet
     code.Text(1, c.kind).Text(2, c.code).Text(3, c.zh).Text(4, c.en).Run();
   db.Exec("DELETE FROM unit_alias");
   Stmt alias(db, "INSERT INTO unit_alias (name, division_code) VALUES (?,?)");
-  for (const auto& [name, code] : gazetteer.aliases) alias.Text(1, name).Text(2, code).Run();
+  for (const auto& [name, division] : gazetteer.aliases) alias.Text(1, name).Text(2, division).Run();
   WriteDivisions(db, *gazetteer.divisions);
 }
 

@@ -58,11 +58,11 @@ TEST(RunOptions, AMissingGazetteerIsAnErrorNamingItsKey) {
   } catch (const ConfigError& e) {
     EXPECT_EQ(std::string(e.what()),
               "identify.gazetteer: " + tmp / "nosuch/units.yaml" +
-                  ": file not found (the gazetteer, e.g. config/units.yaml; set the key to \"\" "
+                  ": file not found (the alias file, e.g. config/units.yaml; set the key to \"\" "
                   "to run without one)");
   }
   testing::WriteFile(tmp / "gongkai.yaml", "identify:\n  gazetteer: \"\"\n");
-  EXPECT_TRUE(MakeContext(LoadRunOptions(tmp / "gongkai.yaml")).gazetteer.entries.empty());
+  EXPECT_TRUE(MakeContext(LoadRunOptions(tmp / "gongkai.yaml")).gazetteer.aliases.empty());
   unsetenv("GONGKAI_DATA_DIR");
 }
 

@@ -45,12 +45,14 @@ TEST(Cli, RunsFromAnyFolderWithBuiltInDefaults) {
   testing::CopySeeds(tmp / "in");
   fs::create_directories(tmp / "cwd");
   CliResult r = RunCli({"run", "-i", tmp / "in", "-w", tmp / "w.db"}, tmp / "cwd");
-  EXPECT_EQ(r.exit_code, kExitFindings) << r.output;
+  EXPECT_EQ(r.exit_code, kExitOk) << r.output;
   EXPECT_NE(r.output.find("5 files, 5 loaded"), std::string::npos) << r.output;
   EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM report WHERE status='loaded'"),
             (testing::Rows{{"5"}}));
-  // The built-in gazetteer was found too: 绥滨镇 gets its county from it.
-  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM gazetteer"), (testing::Rows{{"4"}}));
+  // The division data and the alias file were found too: 东木镇 is placed in 紫阳县.
+  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT division_code FROM report WHERE unit='东木镇'"),
+            (testing::Rows{{"610924116"}}));
+  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM unit_alias"), (testing::Rows{{"1"}}));
   // And `extract` needs no configuration either.
   r = RunCli({"extract", tmp / "in/000_0f2f3fa0c9be7e04.txt"}, tmp / "cwd");
   EXPECT_EQ(r.exit_code, 0) << r.output;
@@ -58,7 +60,7 @@ TEST(Cli, RunsFromAnyFolderWithBuiltInDefaults) {
 }
 
 // `cmake --install` to a prefix, then the installed binary from an unrelated folder: it finds
-// its templates and gazetteer under PREFIX/share/gongkai.
+// its templates, alias file and division data under PREFIX/share/gongkai.
 TEST(Cli, AnInstalledBinaryRunsFromAnyFolder) {
   testing::TempDir tmp;
   std::string cmd = "cmake --install " + testing::ShellQuote(GONGKAI_BUILD_DIR) + " --prefix " +
@@ -66,6 +68,7 @@ TEST(Cli, AnInstalledBinaryRunsFromAnyFolder) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_TRUE(fs::exists(tmp / "prefix/share/gongkai/config/templates/edition_2021.yaml"));
   EXPECT_TRUE(fs::exists(tmp / "prefix/share/gongkai/config/units.yaml"));
+  EXPECT_TRUE(fs::exists(tmp / "prefix/share/gongkai/data/divisions/streets.csv"));
   EXPECT_FALSE(fs::exists(tmp / "prefix/share/gongkai/data/reports"));
   testing::CopySeeds(tmp / "in");
   fs::create_directories(tmp / "cwd");
@@ -74,10 +77,12 @@ TEST(Cli, AnInstalledBinaryRunsFromAnyFolder) {
                     testing::ShellQuote(tmp / "in") + " -w " + testing::ShellQuote(tmp / "w.db") +
                     " >/dev/null 2>&1";
   int status = std::system(run.c_str());
-  EXPECT_EQ(WEXITSTATUS(status), kExitFindings);
+  EXPECT_EQ(WEXITSTATUS(status), kExitOk);
   EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM report WHERE status='loaded'"),
             (testing::Rows{{"5"}}));
-  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM gazetteer"), (testing::Rows{{"4"}}));
+  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT division_code FROM report WHERE unit='东木镇'"),
+            (testing::Rows{{"610924116"}}));
+  EXPECT_EQ(testing::Query(tmp / "w.db", "SELECT count(*) FROM unit_alias"), (testing::Rows{{"1"}}));
 }
 
 TEST(Cli, AnExplicitConfigThatDoesNotExistOrHasATypoIsExitTwo) {
