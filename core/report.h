@@ -50,6 +50,7 @@ struct RuleResult {
   std::string lhs_terms, rhs_terms;  // the cells on each side, "t3.new.total"
   std::optional<double> lhs, rhs, diff;  // diff = lhs - rhs, when assessable
   RuleStatus status = RuleStatus::kNotAssessable;
+  int line = 0;  // the source line a narrative rule read its number from; 0 for table rules
 };
 
 // Who and what a report is about (identify stage).

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "loaders/sql_files.h"
+
 namespace gongkai {
 namespace {
 
@@ -59,7 +61,10 @@ std::string BatchSql() {
          " RETURNING report_id, source_path), "
          "dc AS (DELETE FROM cell WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
          "df AS (DELETE FROM finding WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "dr AS (DELETE FROM rule_result WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))) "
+         "dr AS (DELETE FROM rule_result WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
+         "dx AS (DELETE FROM report_fact WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
+         "da AS (DELETE FROM report_applicant_fact "
+         "WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))) "
          "SELECT source_path, report_id FROM up";
 }
 
@@ -87,6 +92,10 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
 
 PgBatchWriter::PgBatchWriter(pqxx::connection& conn) {
   conn.prepare("gongkai_batch_upsert", BatchSql());
+  auto fills = FactFills("SELECT unnest(CAST($1 AS BIGINT[]))");
+  for (std::size_t i = 0; i < fills.size(); ++i)
+    conn.prepare("gongkai_fact_fill_" + std::to_string(i), fills[i]);
+  fact_fills_ = fills.size();
 }
 
 std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
@@ -199,14 +208,23 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
   finding.complete();
   pqxx::stream_to rule(tx, "rule_result",
                        std::vector<std::string>{"report_id", "rule_key", "subject", "lhs_terms",
-                                                "rhs_terms", "lhs", "rhs", "diff", "status"});
+                                                "rhs_terms", "lhs", "rhs", "diff", "status",
+                                                "source_line"});
   for (std::size_t i = 0; i < batch.size(); ++i)
     if (live(i))
       for (const auto& x : batch[i].report.rules)
         rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
                                 Real(x.lhs), Real(x.rhs), Real(x.diff),
-                                std::string(RuleStatusName(x.status)));
+                                std::string(RuleStatusName(x.status)),
+                                x.line > 0 ? std::optional<long long>(x.line) : std::nullopt);
   rule.complete();
+
+  // The batch's rows in the fact tables (sql/facts), from the cells just written (the old
+  // rows went with the report upsert's deletes).
+  TextArray id_array;
+  for (long long id : ids) id_array.AddInt(id);
+  for (std::size_t i = 0; i < fact_fills_; ++i)
+    tx.exec_prepared("gongkai_fact_fill_" + std::to_string(i), id_array.Done());
 }
 
 }  // namespace gongkai

@@ -8,6 +8,9 @@
 //     ids had, then one COPY per child table (cell, finding, rule_result) carries the batch.
 //   - A path that occurs twice in one batch is written twice, in order (the later one wins), as
 //     one report after another would be.
+//   - After the COPYs, the fact tables (sql/facts) are filled for the batch's reports from the
+//     cells just written, one statement per fact table; their old rows are deleted with the
+//     other child rows.
 //   - No SQL text is built from report content: values travel as bound parameters or COPY data.
 #ifndef GONGKAI_LOADERS_PG_BATCH_H_
 #define GONGKAI_LOADERS_PG_BATCH_H_
@@ -53,6 +56,7 @@ class PgBatchWriter {
   // Upserts reports [begin, end) of the batch (paths unique) and returns their ids in order.
   std::vector<long long> Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
                                 std::size_t begin, std::size_t end);
+  std::size_t fact_fills_ = 0;  // prepared gongkai_fact_fill_0 .. _<n-1>
 };
 
 }  // namespace gongkai

@@ -60,6 +60,8 @@ void ApplyMigrations(pqxx::work& tx) {
     int v = MigrationVersion(*m);
     if (applied.count(v)) continue;
     tx.exec(m->text);
+    if (v == kFactsVersion)  // reports loaded before the fact tables existed
+      for (const auto& sql : FactFills("SELECT report_id FROM report")) tx.exec(sql);
     tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", v);
   }
 }

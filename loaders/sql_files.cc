@@ -64,4 +64,22 @@ std::string CreateOrReplaceView(const ViewDef& view) {
   return text;
 }
 
+std::vector<std::string> FactFills(const std::string& ids_expr) {
+  static const std::string kToken = ":report_ids";
+  std::vector<std::string> out;
+  for (const auto& f : EmbeddedSqlFiles()) {
+    if (f.path.rfind("facts/", 0) != 0) continue;
+    std::string sql = f.text;
+    for (auto at = sql.find(kToken); at != std::string::npos; at = sql.find(kToken, at))
+      sql.replace(at, kToken.size(), ids_expr), at += ids_expr.size();
+    out.push_back(std::move(sql));
+  }
+  return out;
+}
+
+const std::vector<std::string>& FactTables() {
+  static const std::vector<std::string> tables = {"report_fact", "report_applicant_fact"};
+  return tables;
+}
+
 }  // namespace gongkai

@@ -44,6 +44,16 @@ std::string DimensionsDefinition(const std::vector<Template>& templates,
 // grants and the views of others built on it when the columns allow it.
 std::string CreateOrReplaceView(const ViewDef& view);
 
+// The per-report fact fills (sql/facts/*.sql, in order), each with ":report_ids" replaced by
+// `ids_expr`: what a loader binds for the reports of its batch ("?1" for one id in SQLite,
+// "SELECT unnest(CAST($1 AS BIGINT[]))" in PostgreSQL), or a query over all reports (the
+// backfill after migration 008).
+std::vector<std::string> FactFills(const std::string& ids_expr);
+// Tables the fills write; a loader clears a report's rows in them with its other child rows.
+const std::vector<std::string>& FactTables();
+// The schema version that added the fact tables: a warehouse migrated across it is backfilled.
+constexpr int kFactsVersion = 8;
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_LOADERS_SQL_FILES_H_

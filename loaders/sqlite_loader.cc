@@ -120,6 +120,8 @@ class SqliteLoader : public Loader {
       for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
                               "DELETE FROM finding WHERE report_id=?",
                               "DELETE FROM rule_result WHERE report_id=?",
+                              "DELETE FROM report_fact WHERE report_id=?",
+                              "DELETE FROM report_applicant_fact WHERE report_id=?",
                               "DELETE FROM report WHERE report_id=?"})
         Stmt(db_, sql).Int(1, id).Run();
     }
@@ -182,12 +184,16 @@ class SqliteLoader : public Loader {
     }
     Stmt& rule = Cached(
               "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
-              "rhs, diff, status) VALUES (?,?,?,?,?,?,?,?,?)");
+              "rhs, diff, status, source_line) VALUES (?,?,?,?,?,?,?,?,?,?)");
     for (const auto& x : r.rules) {
       rule.Int(1, id).Text(2, x.rule_key).Text(3, x.subject).Text(4, x.lhs_terms);
       rule.Text(5, x.rhs_terms).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
-      rule.Text(9, RuleStatusName(x.status)).Run();
+      rule.Text(9, RuleStatusName(x.status));
+      if (x.line > 0) rule.Int(10, x.line);
+      else rule.Null(10);
+      rule.Run();
     }
+    FillFacts(id);
     CloseBatchIfFull();
   }
 
@@ -254,7 +260,9 @@ class SqliteLoader : public Loader {
     up.Reset();
     for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
                             "DELETE FROM finding WHERE report_id=?",
-                            "DELETE FROM rule_result WHERE report_id=?"})
+                            "DELETE FROM rule_result WHERE report_id=?",
+                            "DELETE FROM report_fact WHERE report_id=?",
+                            "DELETE FROM report_applicant_fact WHERE report_id=?"})
       Cached(sql).Int(1, id).Run();
     return id;
   }
@@ -289,6 +297,7 @@ class SqliteLoader : public Loader {
   Db db_;
   int lock_fd_ = -1;
   std::map<const char*, std::unique_ptr<Stmt>> cache_;  // destroyed before db_
+  std::vector<std::unique_ptr<Stmt>> fills_;            // FillFacts, likewise
   std::unique_ptr<Transaction> batch_;  // rolled back if never flushed
   int batch_reports_ = 0;
   bool in_report_ = false;  // a load is under way (an exception left it half written)

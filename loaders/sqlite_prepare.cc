@@ -27,6 +27,8 @@ void ApplyMigrations(Db& db) {
   for (const SqlFile* m : Migrations("sqlite")) {
     if (applied.count(MigrationVersion(*m))) continue;
     db.Exec(m->text);
+    if (MigrationVersion(*m) == kFactsVersion)  // reports loaded before the fact tables existed
+      for (const auto& sql : FactFills("SELECT report_id FROM report")) db.Exec(sql);
     Stmt(db, "INSERT INTO schema_version (version) VALUES (?)").Int(1, MigrationVersion(*m)).Run();
   }
 }

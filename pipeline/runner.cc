@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "config/data_path.h"
 #include "extractors/extractor.h"
+#include "extractors/narrative.h"
 #include "extractors/validator.h"
 #include "pipeline/decode.h"
 #include "pipeline/discover.h"
@@ -84,6 +85,8 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   r.cells = std::move(ex.cells);
   r.findings.insert(r.findings.end(), ex.findings.begin(), ex.findings.end());
   r.rules = Validate(*id.tmpl, r.cells, &r.findings);
+  auto narrative = CheckNarrative(text.lines, *id.tmpl, r.cells, &r.findings);
+  r.rules.insert(r.rules.end(), narrative.begin(), narrative.end());
   AddChineseMessages(id.tmpl, &r);
   out.ok = true;
   return out;

@@ -1,13 +1,15 @@
 -- 依申请公开 in long form: one row per county, year and applicant column (incl. 总计), for
--- dashboards that pivot by applicant type.
+-- dashboards that pivot by applicant type (from report_applicant_fact).
 CREATE VIEW mart_applications_by_applicant AS
-SELECT c.county, c.year, c.col_code AS applicant, MIN(c.col_label) AS applicant_label,
-       COUNT(DISTINCT c.report_id) AS reports,
-       SUM(CASE WHEN c.row_code = 'new' THEN c.value END) AS new_applications,
-       SUM(CASE WHEN c.row_code = 'carried' THEN c.value END) AS carried_over,
-       SUM(CASE WHEN c.row_code = 'total' THEN c.value END) AS processed,
-       SUM(CASE WHEN c.row_code = 'carry_next' THEN c.value END) AS carry_next,
-       SUM(CASE WHEN c.state <> 'number' THEN 1 ELSE 0 END) AS blank_cells
-FROM stg_cell c
-WHERE c.table_code = 't3'
-GROUP BY c.county, c.year, c.col_code;
+SELECT r.county, r.year, a.applicant, MIN(d.label_zh) AS applicant_label,
+       COUNT(*) AS reports,
+       CAST(SUM(a.new_applications) AS BIGINT) AS new_applications,
+       CAST(SUM(a.carried_over) AS BIGINT) AS carried_over,
+       CAST(SUM(a.processed) AS BIGINT) AS processed,
+       CAST(SUM(a.carry_next) AS BIGINT) AS carry_next,
+       CAST(SUM(a.blank_cells) AS BIGINT) AS blank_cells
+FROM stg_report r
+JOIN report_applicant_fact a ON a.report_id = r.report_id
+LEFT JOIN dim_col d
+  ON d.edition = r.edition AND d.table_code = 't3' AND d.col_code = a.applicant
+GROUP BY r.county, r.year, a.applicant;

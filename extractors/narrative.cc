@@ -1,0 +1,194 @@
+#include "extractors/narrative.h"
+
+#include <cmath>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+#include "core/utf8.h"
+#include "extractors/extractor.h"
+
+namespace gongkai {
+namespace {
+
+// One kind of statement: an anchor phrase, the acts its clause must name (any; empty: none
+// needed), the acts it must not name, and the table figure it is compared with.
+struct Statement {
+  const char* rule_key;
+  const char* anchor;
+  std::vector<std::string_view> acts;
+  std::vector<std::string_view> other_acts;
+  const char* table;
+  const char* row;
+  std::vector<const char*> totals;  // summed; each the 总计 column, or its parts when blank
+};
+
+const std::vector<std::string_view> kReceive = {"收到", "受理", "接收", "新收"};
+const std::vector<std::string_view> kProcess = {"办理", "答复", "办结", "处理"};
+const std::vector<std::string_view> kSeparators = {"，", "。", "；", "：", ",", ";", ":"};
+
+const std::vector<Statement>& Statements() {
+  static const std::vector<Statement> s = {
+      {"narrative.applications_received", "政府信息公开申请", kReceive, kProcess, "t3", "new",
+       {"total"}},
+      {"narrative.applications_processed", "政府信息公开申请", kProcess, kReceive, "t3", "total",
+       {"total"}},
+      {"narrative.review_total", "行政复议", {}, {}, "t4", "all", {"rev_total"}},
+      {"narrative.litigation_total", "行政诉讼", {}, {}, "t4", "all", {"lit_total", "lar_total"}},
+  };
+  return s;
+}
+
+bool Contains(std::string_view text, const std::vector<std::string_view>& words) {
+  for (auto w : words)
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Start of the clause that ends at `end` (after the last separator before it).
+std::size_t ClauseStart(std::string_view text, std::size_t end) {
+  std::size_t start = 0;
+  for (auto sep : kSeparators) {
+    auto at = text.rfind(sep, end == 0 ? 0 : end - 1);
+    if (at != std::string_view::npos && at < end) start = std::max(start, at + sep.size());
+  }
+  return start;
+}
+
+bool StartsWith(std::string_view text, std::size_t at, std::string_view word) {
+  return text.compare(at, word.size(), word) == 0;
+}
+
+// The number right after `at` ("(申请|案件)?(共计|共|合计)? *digits *(件|起)"), and where the
+// statement ends; nullopt when the text does not say a count there.
+std::optional<double> CountAt(std::string_view text, std::size_t* at) {
+  std::size_t i = *at;
+  for (std::string_view skip : {"申请", "案件"})
+    if (StartsWith(text, i, skip)) i += skip.size();
+  for (std::string_view skip : {"共计", "合计", "总计", "共"})
+    if (StartsWith(text, i, skip)) {
+      i += skip.size();
+      break;
+    }
+  while (i < text.size() && text[i] == ' ') ++i;
+  std::size_t digits = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits || i - digits > 9) return std::nullopt;
+  double value = std::stod(std::string(text.substr(digits, i - digits)));
+  while (i < text.size() && text[i] == ' ') ++i;
+  for (std::string_view unit : {"件", "起"})
+    if (StartsWith(text, i, unit)) {
+      *at = i + unit.size();
+      return value;
+    }
+  return std::nullopt;
+}
+
+std::string Format(double v) {
+  std::ostringstream os;
+  os.precision(15);
+  os << v;
+  return os.str();
+}
+
+const Cell* Find(const std::vector<Cell>& cells, const char* table, const char* row,
+                 const std::string& col) {
+  for (const auto& c : cells)
+    if (c.table == table && c.row == row && c.col == col) return &c;
+  return nullptr;
+}
+
+// The 总计 cell as reported, else the sum of the printed parts of the same group (the row's
+// applicant columns for 表三; the columns sharing the prefix before '_' for 表四).
+std::optional<double> TableFigure(const std::vector<Cell>& cells, const Statement& st,
+                                  std::string* terms) {
+  double sum = 0;
+  for (const char* total : st.totals) {
+    std::string col = total;
+    if (!terms->empty()) *terms += " + ";
+    *terms += std::string(st.table) + "." + st.row + "." + col;
+    const Cell* c = Find(cells, st.table, st.row, col);
+    if (c && c->state == CellState::kNumber) {
+      sum += *c->value;
+      continue;
+    }
+    std::string group = col == "total" ? "" : col.substr(0, col.find('_') + 1);
+    bool any = false;
+    for (const auto& p : cells) {
+      if (p.table != st.table || p.row != st.row || p.col == col) continue;
+      if (!group.empty() && p.col.rfind(group, 0) != 0) continue;
+      if (p.state != CellState::kNumber) continue;
+      sum += *p.value;
+      any = true;
+    }
+    if (!any) return std::nullopt;
+    *terms += " (blank: sum of its parts)";
+  }
+  return sum;
+}
+
+}  // namespace
+
+std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
+                                       const Template& tmpl, const std::vector<Cell>& cells,
+                                       std::vector<Finding>* findings) {
+  std::vector<char> in_table(lines.size(), 0);
+  for (const auto& sec : FindSections(lines, tmpl))
+    for (int i = std::max(0, sec.first - 1); i < sec.last; ++i) in_table[i] = 1;
+
+  std::vector<RuleResult> out;
+  for (const auto& st : Statements()) {
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      if (in_table[n]) continue;
+      // The line, and the start of the next one for a count wrapped onto it.
+      std::string text = lines[n];
+      const std::size_t own = text.size();
+      if (n + 1 < lines.size() && !in_table[n + 1]) text += lines[n + 1].substr(0, 16);
+      std::string_view view(text);
+      std::optional<double> stated;
+      std::string phrase;
+      for (auto at = view.find(st.anchor); at != std::string_view::npos && at < own;
+           at = view.find(st.anchor, at + 1)) {
+        std::size_t end = at + std::string_view(st.anchor).size();
+        auto value = CountAt(view, &end);
+        if (!value) continue;
+        std::size_t start = ClauseStart(view, at);
+        std::string_view clause = view.substr(start, at - start);
+        if (!st.acts.empty() && (!Contains(clause, st.acts) || Contains(clause, st.other_acts)))
+          continue;
+        stated = value;
+        phrase = std::string(utf8::TrimView(view.substr(start, end - start)));
+        break;
+      }
+      if (!stated) continue;
+      RuleResult r;
+      r.rule_key = st.rule_key;
+      r.lhs_terms = "text: " + phrase;
+      r.lhs = stated;
+      r.rhs = TableFigure(cells, st, &r.rhs_terms);
+      r.line = static_cast<int>(n) + 1;
+      if (r.rhs) {
+        r.diff = *r.lhs - *r.rhs;
+        r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
+      }
+      if (r.status == RuleStatus::kFail) {
+        Finding f;
+        f.kind = "narrative_mismatch";
+        f.severity = Severity::kWarning;
+        f.table = st.table;
+        f.row = st.row;
+        f.col = st.totals.front();
+        f.line = r.line;
+        f.raw = phrase;
+        f.message = std::string(st.rule_key) + ": the text says " + Format(*r.lhs) +
+                    ", the table " + r.rhs_terms + " = " + Format(*r.rhs);
+        findings->push_back(std::move(f));
+      }
+      out.push_back(std::move(r));
+      break;  // the first statement of its kind
+    }
+  }
+  return out;
+}
+
+}  // namespace gongkai

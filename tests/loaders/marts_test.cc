@@ -1,0 +1,213 @@
+// The fast marts on real reports (SQLite; the PostgreSQL parity test compares every view):
+// mart_unit_year, the ratios and total_source pinned by value on the shared real reports, the
+// prose-versus-table rule on the seed that says 10 applications in words and 0 in its table,
+// and the cross-year rules on one unit's two consecutive years that agree and disagree.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "loaders/sqlite_loader.h"
+#include "pipeline/runner.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/sqlite_query.h"
+
+namespace gongkai {
+namespace {
+
+using testing::Query;
+using testing::Rows;
+
+class Marts : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    input_ = tmp_ / "reports";
+    testing::CopySeeds(input_);
+    for (const char* f : {"sh_bgt_2019.tsv.txt", "pingtan_2023.tsv.txt", "huaian_szf_2024.tsv.txt"})
+      testing::WriteFile(input_ + "/" + f, testing::ReadFileOrDie(testing::FixturePath("real/") + f));
+    options_.discover.input_dirs = {input_};
+    options_.load.warehouse = tmp_ / "warehouse.db";
+  }
+
+  RunSummary RunOnce() {
+    auto loader = OpenSqliteLoader(options_.load.warehouse);
+    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
+    return gongkai::Run(options_, testing::ProjectContext(), *loader);
+  }
+
+  // 平潭 2023 again as its 2024 report, with `edits` (from, to) applied to the text.
+  void AddPingtan2024(const std::vector<std::pair<std::string, std::string>>& edits) {
+    std::string text = testing::ReadFileOrDie(testing::FixturePath("real/pingtan_2023.tsv.txt"));
+    auto replace = [&](const std::string& from, const std::string& to) {
+      auto at = text.find(from);
+      ASSERT_NE(at, std::string::npos) << from;
+      text.replace(at, from.size(), to);
+    };
+    replace("平潭综合实验区2023年度", "平潭综合实验区2024年度");
+    for (const auto& [from, to] : edits) replace(from, to);
+    testing::WriteFile(input_ + "/pingtan_2024.tsv.txt", text);
+  }
+
+  Rows Q(const std::string& sql) { return Query(options_.load.warehouse, sql); }
+
+  testing::TempDir tmp_;
+  std::string input_;
+  RunOptions options_;
+};
+
+TEST_F(Marts, UnitYearPinsTheRealReportsByValue) {
+  RunOnce();
+  // Figures summed by hand from tests/fixtures/expected/*.csv. 上海 2019 leaves 总计 blank in
+  // most result rows: those figures are the sums of the printed parts (total_source).
+  EXPECT_EQ(Q("SELECT unit, year, edition, received, new_total, carried_total, outcome_open, "
+              "outcome_partial, outcome_denied, outcome_cannot_provide, outcome_not_processed, "
+              "outcome_other, outcome_total, carry_next, total_source FROM mart_unit_year "
+              "WHERE source_path LIKE '%.tsv.txt' ORDER BY year"),
+            (Rows{{"上海市人民政府办公厅", "2019", "2019", "877", "859", "18", "272", "3", "35",
+                   "337", "158", "NULL", "805", "72", "sum_of_parts"},
+                  {"平潭综合实验区", "2023", "2021", "81", "81", "0", "22", "20", "5", "31", "1",
+                   "2", "81", "0", "reported"},
+                  {"淮安市人民政府", "2024", "2021", "3153", "3119", "34", "1362", "454", "178",
+                   "781", "88", "187", "3050", "103", "reported"}}));
+  EXPECT_EQ(Q("SELECT procurement_items, procurement_amount_wan, review_upheld, "
+              "review_corrected, review_other, review_pending, review_total, litigation_total, "
+              "after_review_total, rules_failed, arithmetic_holds "
+              "FROM mart_unit_year WHERE year IN (2019, 2024) ORDER BY year"),
+            (Rows{{"6", "25.1", "5", "NULL", "NULL", "2", "7", "9", "NULL", "0", "1"},
+                  {"NULL", "NULL", "72", "64", "178", "37", "351", "26", "20", "0", "1"}}));
+  // finding_count is the report's own count of findings.
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_unit_year u JOIN report r USING (report_id) "
+              "WHERE u.finding_count <> r.finding_count"),
+            (Rows{{"0"}}));
+  // Counts are integers in every mart (80, not 80.0); money keeps its decimals.
+  EXPECT_EQ(Q("SELECT typeof(received), typeof(outcome_open), typeof(procurement_amount_wan) "
+              "FROM mart_unit_year WHERE year=2019"),
+            (Rows{{"integer", "integer", "real"}}));
+  EXPECT_EQ(Q("SELECT reports, new_total, outcome_open, outcome_total, reports_sum_of_parts, "
+              "typeof(new_total) FROM mart_applications WHERE year=2019"),
+            (Rows{{"1", "859", "272", "805", "1", "integer"}}));
+  EXPECT_EQ(Q("SELECT review_total, litigation_total, after_review_total FROM "
+              "mart_review_litigation WHERE year=2024"),
+            (Rows{{"351", "26", "20"}}));
+  EXPECT_EQ(Q("SELECT applicant_label, new_applications, carried_over, processed, carry_next "
+              "FROM mart_applications_by_applicant WHERE year=2019 AND applicant='natural'"),
+            (Rows{{"自然人", "821", "18", "767", "72"}}));
+}
+
+TEST_F(Marts, RatiosCarryNumeratorDenominatorAndAReasonWhenNull) {
+  RunOnce();
+  const std::string cols =
+      "open_rate_numerator, open_rate_denominator, open_rate, partial_rate, denied_rate, "
+      "review_correction_rate_numerator, review_correction_rate_denominator, "
+      "review_correction_rate, review_correction_rate_null_reason, "
+      "litigation_correction_rate_numerator, litigation_correction_rate_denominator, "
+      "litigation_correction_rate, litigation_correction_rate_null_reason, "
+      "carry_rate_numerator, carry_rate_denominator, carry_rate, carry_rate_null_reason";
+  EXPECT_EQ(Q("SELECT " + cols + " FROM mart_ratios_unit_year WHERE year IN (2019, 2024) "
+              "ORDER BY year"),
+            (Rows{{"272", "805", "0.337888", "0.003727", "0.043478", "NULL", "7", "NULL",
+                   "operand_missing", "NULL", "NULL", "NULL", "operand_missing", "72", "877",
+                   "0.082098", "NULL"},
+                  {"1362", "3050", "0.446557", "0.148852", "0.058361", "64", "351", "0.182336",
+                   "NULL", "5", "46", "0.108696", "NULL", "103", "3153", "0.032667", "NULL"}}));
+  // A seed with no applications: 0 ÷ 0 is NULL for a reason, not 0.
+  EXPECT_EQ(Q("SELECT open_rate_numerator, open_rate_denominator, open_rate, "
+              "open_rate_null_reason FROM mart_ratios_unit_year WHERE unit='绥滨镇'"),
+            (Rows{{"0", "0", "NULL", "denominator_zero"}}));
+  // Per county: the sums of the reports that print both figures (绥滨县: two seeds, all 0).
+  EXPECT_EQ(Q("SELECT reports, open_rate_reports, open_rate_numerator, open_rate_denominator, "
+              "open_rate, open_rate_null_reason FROM mart_ratios_county WHERE county='绥滨县'"),
+            (Rows{{"2", "2", "0", "0", "NULL", "denominator_zero"}}));
+}
+
+TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
+  RunOnce();
+  // 东木镇 (seed 000), line 5: "2020年共办理…政府信息公开申请10件"; 三（七）总计 is 0.
+  EXPECT_EQ(Q("SELECT unit, rule_key, lhs, rhs, status, source_line, rhs_terms FROM "
+              "mart_rule_results WHERE rule_key LIKE 'narrative.%' AND status <> 'pass' "
+              "ORDER BY unit, rule_key"),
+            (Rows{{"东木镇", "narrative.applications_processed", "10.0", "0.0", "fail", "5",
+                   "t3.total.total"}}));
+  EXPECT_EQ(Q("SELECT kind, severity, table_code, row_code, col_code, source_line FROM "
+              "mart_findings WHERE kind='narrative_mismatch'"),
+            (Rows{{"narrative_mismatch", "warning", "t3", "total", "total", "5"}}));
+  // The real reports say in prose what their tables say (上海: 受理 859, 答复 805, 复议 7;
+  // 平潭: 接收…共计 81, 复议案件 2, 诉讼案件 7 = 5 + 2; 淮安: 受理 3119, 复议 351 with its 件
+  // wrapped onto the next line, 诉讼 46 = 26 + 20).
+  EXPECT_EQ(Q("SELECT year, rule_key, lhs, status, source_line FROM mart_rule_results "
+              "WHERE rule_key LIKE 'narrative.%' AND source_path LIKE '%.tsv.txt' "
+              "ORDER BY year, rule_key"),
+            (Rows{{"2019", "narrative.applications_processed", "805.0", "pass", "27"},
+                  {"2019", "narrative.applications_received", "859.0", "pass", "27"},
+                  {"2019", "narrative.review_total", "7.0", "pass", "27"},
+                  {"2023", "narrative.applications_received", "81.0", "pass", "15"},
+                  {"2023", "narrative.litigation_total", "7.0", "pass", "15"},
+                  {"2023", "narrative.review_total", "2.0", "pass", "15"},
+                  {"2024", "narrative.applications_received", "3119.0", "pass", "28"},
+                  {"2024", "narrative.litigation_total", "46.0", "pass", "32"},
+                  {"2024", "narrative.review_total", "351.0", "pass", "30"}}));
+  EXPECT_EQ(Q("SELECT lhs_terms FROM mart_rule_results WHERE unit='东木镇' AND "
+              "rule_key='narrative.applications_processed'"),
+            (Rows{{"text: 2020年共办理群众、企业向政府提出的政府信息公开申请10件"}}));
+  // Narrative rules are not the template's arithmetic.
+  EXPECT_EQ(Q("SELECT arithmetic_holds FROM mart_unit_year WHERE unit='东木镇'"), (Rows{{"1"}}));
+}
+
+TEST_F(Marts, CrossYearRulesPassWhenTwoConsecutiveYearsAgree) {
+  // 2024: 470 + 10 issued - 5 abolished = 475 in force; nothing carried over (2023: 0 carried on).
+  AddPingtan2024({{"行政规范性文件\t77\t132\t470", "行政规范性文件\t10\t5\t475"}});
+  RunOnce();
+  EXPECT_EQ(Q("SELECT rule_key, subject, status, count(*) FROM mart_cross_year_rules "
+              "GROUP BY rule_key, subject, status ORDER BY rule_key, subject"),
+            (Rows{{"xyear.carried", "commercial", "pass", "1"},
+                  {"xyear.carried", "legal", "pass", "1"},
+                  {"xyear.carried", "natural", "pass", "1"},
+                  {"xyear.carried", "other", "pass", "1"},
+                  {"xyear.carried", "research", "pass", "1"},
+                  {"xyear.carried", "social", "pass", "1"},
+                  {"xyear.carried", "total", "pass", "1"},
+                  {"xyear.in_force", "a1_normative", "pass", "1"},
+                  {"xyear.in_force", "a1_regulation", "pass", "1"}}));
+  EXPECT_EQ(Q("SELECT year, lhs, rhs, diff FROM mart_cross_year_rules WHERE subject='a1_normative'"),
+            (Rows{{"2024", "475", "475", "0"}}));
+}
+
+TEST_F(Marts, CrossYearRulesFailWithTheCellsAndLinesWhenTheyDisagree) {
+  // 2024 says 3 applications were carried over from 2023, which carried 0 on; and 470 + 10 - 5
+  // is not the 480 it says are in force.
+  AddPingtan2024({{"行政规范性文件\t77\t132\t470", "行政规范性文件\t10\t5\t480"},
+                  {"二、上年结转政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0",
+                   "二、上年结转政府信息公开申请数量\t\t\t3\t0\t0\t0\t0\t0\t3"}});
+  RunOnce();
+  EXPECT_EQ(Q("SELECT rule_key, subject, lhs_terms, rhs_terms, lhs, rhs, diff, lhs_line, "
+              "rhs_line FROM mart_cross_year_rules WHERE status='fail' ORDER BY subject"),
+            (Rows{{"xyear.in_force", "a1_normative",
+                   "prev.t2.a1_normative.in_force + t2.a1_normative.issued - "
+                   "t2.a1_normative.abolished",
+                   "t2.a1_normative.in_force", "475", "480", "-5", "NULL", "NULL"},
+                  {"xyear.carried", "natural", "t3.carried.natural", "prev.t3.carry_next.natural",
+                   "3", "0", "3", "52", "75"},
+                  {"xyear.carried", "total", "t3.carried.total", "prev.t3.carry_next.total", "3",
+                   "0", "3", "52", "75"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_cross_year_rules WHERE status='pass'"), (Rows{{"6"}}));
+  EXPECT_EQ(Q("SELECT DISTINCT prev_source_path LIKE '%pingtan_2023.tsv.txt' FROM "
+              "mart_cross_year_rules"),
+            (Rows{{"1"}}));
+}
+
+TEST_F(Marts, AReloadReplacesTheFactsAndARemovedReportTakesThemAlong) {
+  RunOnce();
+  EXPECT_EQ(Q("SELECT count(*) FROM report_fact"), (Rows{{"8"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM report_applicant_fact"), (Rows{{"56"}}));
+  options_.force = true;
+  RunOnce();
+  EXPECT_EQ(Q("SELECT count(*) FROM report_fact"), (Rows{{"8"}}));
+  std::filesystem::remove(input_ + "/sh_bgt_2019.tsv.txt");
+  options_.force = false;
+  options_.prune = true;
+  RunOnce();
+  EXPECT_EQ(Q("SELECT count(*) FROM report_fact"), (Rows{{"7"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM report_applicant_fact"), (Rows{{"49"}}));
+}
+
+}  // namespace
+}  // namespace gongkai
