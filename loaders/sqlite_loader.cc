@@ -267,6 +267,14 @@ class SqliteLoader : public Loader {
     return id;
   }
 
+  // The report's rows in the fact tables (sql/facts), from the cells just written.
+  void FillFacts(long long id) {
+    if (fills_.empty())
+      for (const auto& sql : FactFills("?1"))
+        fills_.push_back(std::make_unique<Stmt>(db_, sql.c_str()));
+    for (auto& st : fills_) st->Int(1, id).Run();
+  }
+
   // Reports are written in batches: one transaction holds up to kBatchReports whole reports or
   // kBatchTime of work, whichever comes first, so a crash loses (and the next run redoes) at
   // most that batch, and no reader ever sees part of a report.
