@@ -26,6 +26,7 @@ const std::map<std::string, std::string>& KindLabels() {
       {"row_missing", "缺少模板中的行"},
       {"table_missing", "缺少模板中的表格"},
       {"rule_failed", "勾稽关系不成立"},
+      {"narrative_mismatch", "正文所述数字与表格不符"},
       {"correction_outdated", "更正所依据的提取值已改变"},
       // findings of identification
       {"county_ambiguous", "所属县（市、区）可能有多个"},
