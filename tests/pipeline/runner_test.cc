@@ -50,7 +50,7 @@ TEST_F(Nightly, UnchangedCorpusParsesNoFile) {
   EXPECT_EQ(again.ExitCode(), kExitOk);
   EXPECT_EQ(Q("SELECT run_id, status, exit_code, files_seen, loaded, skipped, failed, missing "
               "FROM run ORDER BY run_id"),
-            (Rows{{"1", "finished", "0", "5", "5", "0", "0", "0"},
+            (Rows{{"1", "finished", "1", "5", "5", "0", "0", "0"},
                   {"2", "finished", "0", "5", "0", "5", "0", "0"}}));
 }
 
