@@ -73,7 +73,10 @@ int ClosestRow(const TableSpec& t, const std::string& evidence, const std::vecto
   bool tie = false;
   for (int c : candidates) {
     std::size_t score = 0;
-    for (std::string_view ch : Characters(NormalizeLabel(t.rows[c].label))) score += have.count(ch);
+    // The label lives in a local: Characters() returns views into it, and a temporary would be
+    // gone before the loop reads them (found by scripts/fuzz.sh under ASan).
+    const std::string label = NormalizeLabel(t.rows[c].label);
+    for (std::string_view ch : Characters(label)) score += have.count(ch);
     if (score > best_score) {
       best = c, best_score = score, tie = false;
     } else if (score == best_score && score > 0) {

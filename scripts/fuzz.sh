@@ -14,6 +14,6 @@ cmake --build build-fuzz --target gongkai_fuzz
 mkdir -p build-fuzz/corpus
 cp tests/fixtures/seeds/*.txt tests/fixtures/real/*.txt build-fuzz/corpus/
 # The readers' seeds (HTML, DOCX, PDF, DOC); max_len lets a whole DOCX/PDF through.
-cp tests/fixtures/originals/* tests/fixtures/generated/* build-fuzz/corpus/
+cp tests/fixtures/originals/* tests/fixtures/generated/* tests/fixtures/fuzz_regressions/* build-fuzz/corpus/
 build-fuzz/gongkai_fuzz -max_total_time="$seconds" -max_len=524288 -timeout=10 -rss_limit_mb=4096 \
   build-fuzz/corpus

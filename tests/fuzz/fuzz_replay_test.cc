@@ -1,6 +1,6 @@
 // The fuzz target's function on its seed corpus and on deterministic mutations of it (cut,
 // byte flips, spliced lines): no crash, no broken invariant. The open-ended run is
-// scripts/fuzz.sh.
+// scripts/fuzz.sh; inputs it once crashed on are kept in tests/fixtures/fuzz_regressions.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,7 +15,7 @@ namespace {
 
 TEST(FuzzReplay, SeedCorpusAndMutations) {
   std::vector<std::string> corpus;
-  for (const char* dir : {"seeds", "real", "originals", "generated"})
+  for (const char* dir : {"seeds", "real", "originals", "generated", "fuzz_regressions"})
     for (const auto& e : std::filesystem::directory_iterator(testing::FixturePath(dir)))
       corpus.push_back(testing::ReadFileOrDie(e.path().string()));
   std::mt19937 rng(20261123);
