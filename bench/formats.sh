@@ -22,6 +22,7 @@ declare -A files=(
   [pdf]="tests/fixtures/originals/huaian_szf_2024.pdf tests/fixtures/generated/pingtan_2023.pdf"
 )
 out="$build/work/formats.md"
+mkdir -p "$work"
 {
   echo "| format | files | reports | ok | MB | seconds | reports/s | MB/s |"
   echo "|---|---|---|---|---|---|---|---|"
@@ -31,7 +32,7 @@ for fmt in text html docx pdf; do
   n=0
   for f in ${files[$fmt]}; do cp "$f" "$work/$fmt/"; n=$((n + 1)); done
   line=$("$build/gongkai_extract_bench" --threads 1 --repeat "$repeat" "$work/$fmt")
-  get() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" <<<" $line"; }
+  get() { sed -n "s|.*[ ^]$1=\([^ ]*\).*|\1|p" <<<" $line"; }
   echo "| $fmt | $n | $(get reports) | $(get ok) | $(get MB) | $(get secs) | $(get reports/s) | $(get MB/s) |" >>"$out"
 done
 cat "$out"
