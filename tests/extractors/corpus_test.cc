@@ -15,27 +15,15 @@ using testing::FixturePath;
 using testing::ReadExpected;
 using testing::ReadFileOrDie;
 
-struct CorpusCase {
-  std::string file;  // under tests/fixtures
-  std::string stem;  // expected/<stem>.csv, and the row of expected/reports.csv
-};
+using CorpusCase = testing::TextReport;
 
 std::vector<CorpusCase> Cases() {
-  return {{"seeds/000_0f2f3fa0c9be7e04.txt", "000_0f2f3fa0c9be7e04"},
-          {"seeds/001_0b0ebb0c0800d905.txt", "001_0b0ebb0c0800d905"},
-          {"seeds/002_7da94f88d5ce056c.txt", "002_7da94f88d5ce056c"},
-          {"seeds/003_6b1b5a067a577432.txt", "003_6b1b5a067a577432"},
-          {"seeds/004_7e630d27dccc3614.txt", "004_7e630d27dccc3614"},
-          {"real/sh_bgt_2019.tika.txt", "sh_bgt_2019"},
-          {"real/sh_bgt_2019.tsv.txt", "sh_bgt_2019"},
-          {"real/pingtan_2023.tika.txt", "pingtan_2023"},
-          {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
-          {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
-          {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"},
-          // as published (readers/): the web pages themselves
-          {"originals/sh_bgt_2019.html", "sh_bgt_2019"},
-          {"originals/pingtan_2023.html", "pingtan_2023"},
-          {"originals/huaian_szf_2024.pdf", "huaian_szf_2024"}};
+  std::vector<CorpusCase> cases = testing::TextReports();
+  // as published (readers/): the web pages and the PDF themselves
+  cases.push_back({"originals/sh_bgt_2019.html", "sh_bgt_2019"});
+  cases.push_back({"originals/pingtan_2023.html", "pingtan_2023"});
+  cases.push_back({"originals/huaian_szf_2024.pdf", "huaian_szf_2024"});
+  return cases;
 }
 
 struct ReportsRow {
@@ -67,16 +55,7 @@ TEST_P(CorpusTest, EveryCellAtItsCoordinate) {
   auto actual = AsExpected(result.record.cells);
   EXPECT_EQ(actual.size(), expected.size());
   EXPECT_EQ(result.record.cells.size(), expected.size()) << "a coordinate was emitted twice";
-  for (const auto& [key, want] : expected) {
-    auto it = actual.find(key);
-    if (it == actual.end()) {
-      ADD_FAILURE() << key << " missing, expected " << want;
-      continue;
-    }
-    EXPECT_EQ(it->second, want) << key;
-  }
-  for (const auto& [key, got] : actual)
-    EXPECT_TRUE(expected.count(key)) << key << " extracted but not expected: " << got;
+  testing::ExpectCellExact(actual, expected);
 }
 
 TEST_P(CorpusTest, IdentityMatchesReportsCsv) {
@@ -98,10 +77,7 @@ TEST_P(CorpusTest, NoErrorFindings) {
 }
 
 std::string CaseName(const ::testing::TestParamInfo<CorpusCase>& info) {
-  std::string n = info.param.file;
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
+  return testing::ParamName(info.param.file);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, CorpusTest, ::testing::ValuesIn(Cases()), CaseName);

@@ -65,25 +65,13 @@ TEST_P(ShapeTest, CellExactWithItsIdentity) {
   auto expected = ReadExpected(c.stem);
   auto actual = AsExpected(result.record.cells);
   EXPECT_EQ(result.record.cells.size(), expected.size());
-  for (const auto& [key, want] : expected) {
-    auto it = actual.find(key);
-    if (it == actual.end()) {
-      ADD_FAILURE() << key << " missing, expected " << want;
-      continue;
-    }
-    EXPECT_EQ(it->second, want) << key;
-  }
-  for (const auto& [key, got] : actual)
-    EXPECT_TRUE(expected.count(key)) << key << " extracted but not expected: " << got;
+  testing::ExpectCellExact(actual, expected);
   for (const auto& f : result.record.findings)
     EXPECT_NE(f.severity, Severity::kError) << f.kind << " line " << f.line << ": " << f.message;
 }
 
 std::string CaseName(const ::testing::TestParamInfo<ShapeCase>& info) {
-  std::string n = info.param.file;
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
+  return testing::ParamName(info.param.file);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, ShapeTest, ::testing::ValuesIn(Cases()), CaseName);

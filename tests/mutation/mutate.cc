@@ -30,22 +30,12 @@ namespace {
 using testing::AsExpected;
 using testing::ExpectedCell;
 
-struct Source {
-  std::string file, stem;
-};
+using Source = testing::TextReport;
 
-const Source kSources[] = {
-    {"seeds/000_0f2f3fa0c9be7e04.txt", "000_0f2f3fa0c9be7e04"},
-    {"seeds/001_0b0ebb0c0800d905.txt", "001_0b0ebb0c0800d905"},
-    {"seeds/002_7da94f88d5ce056c.txt", "002_7da94f88d5ce056c"},
-    {"seeds/003_6b1b5a067a577432.txt", "003_6b1b5a067a577432"},
-    {"seeds/004_7e630d27dccc3614.txt", "004_7e630d27dccc3614"},
-    {"real/sh_bgt_2019.tika.txt", "sh_bgt_2019"},
-    {"real/sh_bgt_2019.tsv.txt", "sh_bgt_2019"},
-    {"real/pingtan_2023.tika.txt", "pingtan_2023"},
-    {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
-    {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
-    {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"},
+// The seeds and real reports in every layout, and their Markdown and 8-column shapes.
+std::vector<Source> Sources() {
+  std::vector<Source> sources = testing::TextReports();
+  sources.insert(sources.end(), {
     // Markdown exports of the same reports (tests/fixtures/shapes/derive.py).
     {"shapes/pingtan_2023.md.txt", "pingtan_2023"},
     {"shapes/huaian_szf_2024.md.txt", "huaian_szf_2024"},
@@ -54,7 +44,9 @@ const Source kSources[] = {
     {"shapes/pingtan_2023.subtotal.tika.txt", "pingtan_2023"},
     {"shapes/pingtan_2023.subtotal.tsv.txt", "pingtan_2023"},
     {"shapes/pingtan_2023.subtotal.md.txt", "pingtan_2023"},
-};
+  });
+  return sources;
+}
 
 const char* kEdits[] = {"delete_field", "dup_field", "stray_line", "drop_label"};
 const char* kLayouts[] = {"cells", "fields", "words", "markdown"};
@@ -272,7 +264,7 @@ class Mutator {
 int main() {
   using namespace gongkai;
   Mutator m;
-  for (const Source& s : kSources) m.RunSource(s);
+  for (const Source& s : Sources()) m.RunSource(s);
   std::printf("%-13s %-7s %8s", "edit", "layout", "variants");
   for (const char* o : kOutcomeNames) std::printf(" %11s", o);
   std::printf("\n");

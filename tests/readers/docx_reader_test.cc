@@ -7,12 +7,15 @@
 #include <zip.h>
 
 #include "readers/docx_numbering.h"
+#include "tests/support/document_parts.h"
 #include "tests/support/fixtures.h"
 
 namespace gongkai {
 namespace {
 
-using Grid = std::vector<std::vector<std::string>>;
+using testing::Grid;
+using testing::Paragraphs;
+using testing::Tables;
 
 // A zip archive with these entries, as bytes.
 std::string Zip(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -42,20 +45,6 @@ std::string DocumentXml(const std::string& body) {
 std::string P(const std::string& text, const std::string& ppr = "") {
   return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r><w:t>" + text +
          "</w:t></w:r></w:p>";
-}
-
-std::vector<std::string> Paragraphs(const Document& d) {
-  std::vector<std::string> out;
-  for (const auto& b : d.blocks)
-    if (b.kind == DocBlock::Kind::kParagraph) out.push_back(b.text);
-  return out;
-}
-
-std::vector<Grid> Tables(const Document& d) {
-  std::vector<Grid> out;
-  for (const auto& b : d.blocks)
-    if (b.kind == DocBlock::Kind::kTable) out.push_back(b.table.grid);
-  return out;
 }
 
 std::string Generated(const std::string& name) {

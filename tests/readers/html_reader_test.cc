@@ -4,26 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/document_parts.h"
 #include "tests/support/fixtures.h"
 
 namespace gongkai {
 namespace {
 
-using Grid = std::vector<std::vector<std::string>>;
-
-std::vector<std::string> Paragraphs(const Document& d) {
-  std::vector<std::string> out;
-  for (const auto& b : d.blocks)
-    if (b.kind == DocBlock::Kind::kParagraph) out.push_back(b.text);
-  return out;
-}
-
-std::vector<Grid> Tables(const Document& d) {
-  std::vector<Grid> out;
-  for (const auto& b : d.blocks)
-    if (b.kind == DocBlock::Kind::kTable) out.push_back(b.table.grid);
-  return out;
-}
+using testing::Grid;
+using testing::Paragraphs;
+using testing::Tables;
 
 TEST(HtmlReader, SpansLineBreaksAndPaddingInCells) {
   ReadResult r = ReadHtml(

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -114,5 +115,41 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
-}  // namespace gongkai::testing
+void ExpectCellExact(const std::map<std::string, ExpectedCell>& actual,
+                     const std::map<std::string, ExpectedCell>& expected) {
+  for (const auto& [key, want] : expected) {
+    auto it = actual.find(key);
+    if (it == actual.end()) {
+      ADD_FAILURE() << key << " missing, expected " << want;
+      continue;
+    }
+    EXPECT_EQ(it->second, want) << key;
+  }
+  for (const auto& [key, got] : actual)
+    EXPECT_TRUE(expected.count(key)) << key << " extracted but not expected: " << got;
+}
 
+const std::vector<TextReport>& TextReports() {
+  static const std::vector<TextReport> reports = {
+      {"seeds/000_0f2f3fa0c9be7e04.txt", "000_0f2f3fa0c9be7e04"},
+      {"seeds/001_0b0ebb0c0800d905.txt", "001_0b0ebb0c0800d905"},
+      {"seeds/002_7da94f88d5ce056c.txt", "002_7da94f88d5ce056c"},
+      {"seeds/003_6b1b5a067a577432.txt", "003_6b1b5a067a577432"},
+      {"seeds/004_7e630d27dccc3614.txt", "004_7e630d27dccc3614"},
+      {"real/sh_bgt_2019.tika.txt", "sh_bgt_2019"},
+      {"real/sh_bgt_2019.tsv.txt", "sh_bgt_2019"},
+      {"real/pingtan_2023.tika.txt", "pingtan_2023"},
+      {"real/pingtan_2023.tsv.txt", "pingtan_2023"},
+      {"real/huaian_szf_2024.pdf.txt", "huaian_szf_2024"},
+      {"real/huaian_szf_2024.tsv.txt", "huaian_szf_2024"}};
+  return reports;
+}
+
+std::string ParamName(const std::string& file) {
+  std::string n = file;
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
+}  // namespace gongkai::testing

@@ -42,6 +42,21 @@ std::map<std::string, ExpectedCell> ReadExpected(const std::string& stem);
 // The same shape from extracted cells (value formatted with 15 significant digits).
 std::map<std::string, ExpectedCell> AsExpected(const std::vector<Cell>& cells);
 
+// Adds a test failure for every expected cell missing or different, and for every extracted
+// cell that is not expected (keys "table.row.col", as ReadExpected and AsExpected give them).
+void ExpectCellExact(const std::map<std::string, ExpectedCell>& actual,
+                     const std::map<std::string, ExpectedCell>& expected);
+
+// A text export of a seed or a shared real report (under tests/fixtures) and the stem of its
+// expected/<stem>.csv: the five seeds, then real/ in each layout it reaches us in.
+struct TextReport {
+  std::string file, stem;
+};
+const std::vector<TextReport>& TextReports();
+
+// A gtest parameter name made of a fixture path (every non-alphanumeric byte becomes '_').
+std::string ParamName(const std::string& file);
+
 // A fresh temporary directory, removed by the destructor.
 class TempDir {
  public:
