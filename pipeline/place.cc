@@ -8,7 +8,7 @@ namespace gongkai {
 namespace {
 
 // Bump when the placement rules change: every report is re-placed on the next run.
-constexpr const char* kPlaceVersion = "place-1";
+constexpr const char* kPlaceVersion = "place-2";
 
 constexpr std::size_t kMinNameBytes = 6;        // two CJK characters (礼县)
 constexpr std::size_t kMinInnerNameBytes = 9;   // a name not at the unit's start: three
@@ -39,11 +39,31 @@ bool InsideOrdinaryWord(std::string_view text, std::size_t s, std::size_t e,
   return false;
 }
 
-// A clean occurrence of `name` in `text` (not straddling an ordinary word).
-bool Names(std::string_view text, const std::string& name, const std::vector<std::string>& words) {
+// Is [s, e) of text strictly inside a longer division name written there, in full or short
+// form (宁县 in 武宁县, 城区 in 新城区, 海城 in 海城区)? Then it names nothing of its own.
+bool InsideLongerName(std::string_view text, std::size_t s, std::size_t e, const Divisions& d) {
+  const std::size_t max = d.max_name_bytes();
+  for (std::size_t b = s + 1; b-- > 0 && s - b + (e - s) <= max;) {
+    if (!IsCharStart(static_cast<unsigned char>(text[b]))) continue;
+    for (std::size_t f = e; f <= text.size() && f - b <= max; ++f) {
+      if (f < text.size() && !IsCharStart(static_cast<unsigned char>(text[f]))) continue;
+      if (b == s && f == e) continue;
+      if (const auto* hits = d.Lookup(text.substr(b, f - b)))
+        for (const auto& h : *hits)
+          if (h.form != NameForm::kStem) return true;
+    }
+  }
+  return false;
+}
+
+// A clean occurrence of `name` in `text`: not straddling an ordinary word, not inside a longer
+// division name.
+bool Names(std::string_view text, const std::string& name, const Gazetteer& g) {
   for (std::size_t at = text.find(name); at != std::string_view::npos;
        at = text.find(name, at + 1))
-    if (!InsideOrdinaryWord(text, at, at + name.size(), words)) return true;
+    if (!InsideOrdinaryWord(text, at, at + name.size(), g.ordinary_words) &&
+        !InsideLongerName(text, at, at + name.size(), *g.divisions))
+      return true;
   return false;
 }
 
@@ -126,24 +146,27 @@ class Chain {
 };
 
 // The candidates whose county, else prefecture, else province the text names: the one left,
-// or -1.
+// or -1. At each level a full or short name counts before a bare stem, so that 梨树县 in the text
+// names 梨树县 and not also 梨树区 (whose stem 梨树 it holds).
 int SettleByText(const std::vector<int>& candidates, std::string_view text, const Gazetteer& g) {
   const Divisions& d = *g.divisions;
   for (std::size_t level : {6u, 4u, 2u}) {
-    std::vector<int> named;
-    for (int c : candidates) {
-      const Division& x = d.all()[c];
-      if (x.code.size() <= level) continue;
-      const Division* a = d.Find(x.code.substr(0, level));
-      if (!a || a->pseudo) continue;
-      int ai = static_cast<int>(a - d.all().data());
-      bool hit = false;
-      for (const auto& [name, form] : d.NamesOf(ai))
-        hit = hit || Names(text, name, g.ordinary_words);
-      if (hit) named.push_back(c);
+    for (bool stems : {false, true}) {
+      std::vector<int> named;
+      for (int c : candidates) {
+        const Division& x = d.all()[c];
+        if (x.code.size() <= level) continue;
+        const Division* a = d.Find(x.code.substr(0, level));
+        if (!a || a->pseudo) continue;
+        int ai = static_cast<int>(a - d.all().data());
+        bool hit = false;
+        for (const auto& [name, form] : d.NamesOf(ai))
+          hit = hit || ((form == NameForm::kStem) == stems && Names(text, name, g));
+        if (hit) named.push_back(c);
+      }
+      if (named.size() == 1) return named.front();
+      if (named.size() > 1) return -1;
     }
-    if (named.size() == 1) return named.front();
-    if (named.size() > 1) return -1;
   }
   return -1;
 }
@@ -190,6 +213,12 @@ Placement Place(std::string_view unit, const std::vector<std::string>& lines,
   if (chosen < 0) {
     std::string text = title;
     for (const auto& l : lines) (text += '\n') += l;
+    // The shared name itself is no evidence of where it is: 延寿镇 holds the stem of 延寿县,
+    // 光明街道 that of 光明区. Every occurrence of it is blanked out before the search.
+    const std::string shared(unit.substr(last.begin, last.end - last.begin));
+    for (std::size_t at = text.find(shared); at != std::string::npos;
+         at = text.find(shared, at + shared.size()))
+      text.replace(at, shared.size(), shared.size(), '\n');
     chosen = SettleByText(last.hits, text, g);
     placed_by = "text";
   }

@@ -140,5 +140,25 @@ TEST(Place, TheFingerprintFollowsTheAliases) {
   EXPECT_EQ(PlacementFingerprint(a), PlacementFingerprint(a));
 }
 
+// A shared name is no evidence of itself: 延寿镇 holds the stem of 延寿县, yet 北京市昌平区 has
+// a 延寿镇 too; the title alone settles nothing (it was placed in 延寿县, a guess).
+TEST(Place, ASharedNameIsNoEvidenceOfItself) {
+  Placement p = P("延寿镇人民政府");
+  EXPECT_EQ(p.placed_by, "unplaced");
+  EXPECT_EQ(p.division_code, "");
+  EXPECT_EQ(p.candidates, "110114120 北京市昌平区延寿镇; 230129100 黑龙江省哈尔滨市延寿县延寿镇");
+  EXPECT_EQ(P("光明街道人民政府").placed_by, "unplaced");
+}
+
+// Evidence in the text: a name inside a longer division name names nothing of its own (宁县 in
+// 武宁县), and a full name counts before a bare stem (梨树县 names 梨树县, not 梨树区).
+TEST(Place, EvidenceIsTheLongestNameWritten) {
+  EXPECT_EQ(Where(P("新宁镇人民政府", {"本镇隶属武宁县，现将年度报告公布如下。"})),
+            (W{"360423100", "360423", "3604", "36", "government", "text"}));
+  EXPECT_EQ(Where(P("梨树镇人民政府", {"本镇隶属梨树县，现将年度报告公布如下。"})),
+            (W{"220322100", "220322", "2203", "22", "government", "text"}));
+  EXPECT_EQ(P("东街街道人民政府", {"本街道隶属新城区。"}).division_code, "150102004");
+}
+
 }  // namespace
 }  // namespace gongkai
