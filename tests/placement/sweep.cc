@@ -116,6 +116,17 @@ int Main(int argc, char** argv) {
       case DivisionLevel::kCounty:
         sweep.Check("county, full chain", chain + div.name + "人民政府", div, "government", true);
         sweep.Check("county, bare name", div.name + "人民政府", div, "government", unique);
+        // Prefecture and county, the province left out (淮安市洪泽区人民政府), and the
+        // prefecture in a short form people write (凉山州木里藏族自治县).
+        if (parent && parent->level == DivisionLevel::kPrefecture && !parent->pseudo) {
+          sweep.Check("county, prefecture + name", parent->name + div.name + "人民政府", div,
+                      "government", true);
+          const int pi = static_cast<int>(parent - d.all().data());
+          for (const auto& [name, form] : d.NamesOf(pi))
+            if (form == NameForm::kShort)
+              sweep.Check("county, prefecture short form + name", name + div.name + "人民政府",
+                          div, "government", true);
+        }
         sweep.Check("county department, full chain", chain + div.name + "财政局", div,
                     "department", true);
         sweep.Check("county department, bare name", div.name + "财政局", div, "department",
@@ -133,6 +144,13 @@ int Main(int argc, char** argv) {
                       false);
         }
         sweep.Check("township, bare name", div.name + "人民政府", div, "government", unique);
+        {  // a short form (阿什里乡 for 阿什里哈萨克族乡) after its county's name
+          const int ti = static_cast<int>(&div - d.all().data());
+          for (const auto& [name, form] : d.NamesOf(ti))
+            if (form == NameForm::kShort && parent)
+              sweep.Check("township, county + short form", parent->name + name + "人民政府", div,
+                          "government", false);
+        }
         // A shared name, its county named in the body (后河镇 ... 卫辉市): settled when no other
         // division of that name lies in a county of that name.
         // (Not when the county's name holds the township's: blanked out with it, it is no
