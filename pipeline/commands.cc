@@ -12,12 +12,20 @@ void AddPeopleCommands(CLI::App& app, PeopleArgs* a) {
   a->explain->add_option("--format", a->format, "text (default), csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}));
   a->explain->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");
+
+  a->export_ = app.add_subcommand("export", "write one of the warehouse's views to CSV or xlsx");
+  a->export_->add_option("view", a->view, "view name, e.g. mart_applications")->required();
+  a->export_->add_option("--where", a->where, "COLUMN=VALUE filter (repeatable, ANDed)");
+  a->export_->add_option("-o,--output", a->output, "FILE.csv (UTF-8 with BOM) or FILE.xlsx")
+      ->required();
+  a->export_->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");
 }
 
 int RunPeopleCommand(const RunOptions& options, const PeopleArgs& a) {
   RunOptions o = options;
   if (!a.warehouse.empty()) o.load.warehouse = a.warehouse;
   if (a.explain && *a.explain) return ExplainCommand(o, a);
+  if (a.export_ && *a.export_) return ExportCommand(o, a);
   return -1;
 }
 

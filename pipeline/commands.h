@@ -15,9 +15,12 @@ namespace gongkai {
 
 struct PeopleArgs {
   CLI::App* explain = nullptr;
+  CLI::App* export_ = nullptr;
   std::string warehouse;  // -w of these commands (overrides the config)
   std::string file, unit, format = "text";
   int year = 0;
+  std::string view, output;        // export
+  std::vector<std::string> where;  // export: COLUMN=VALUE pairs
 };
 
 // Adds the subcommands to `app`; their options are written into `args` by CLI11's parse.
@@ -28,6 +31,8 @@ int RunPeopleCommand(const RunOptions& options, const PeopleArgs& args);
 
 // explain FILE, or --unit U --year Y from the warehouse (explain_cmd.cc).
 int ExplainCommand(const RunOptions& options, const PeopleArgs& args);
+// export VIEW [--where COLUMN=VALUE ...] -o FILE.csv|FILE.xlsx (export_cmd.cc).
+int ExportCommand(const RunOptions& options, const PeopleArgs& args);
 
 }  // namespace gongkai
 

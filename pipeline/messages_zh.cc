@@ -23,6 +23,7 @@ const std::map<std::string, std::string>& KindLabels() {
       {"unit_mismatch", "计量单位与该列不符"},
       {"not_integer", "计数列出现小数"},
       {"ambiguous_unit", "金额单位无法确定"},
+      {"implausible_value", "数值大得不可信（不作为数字）"},
       {"row_missing", "缺少模板中的行"},
       {"table_missing", "缺少模板中的表格"},
       {"rule_failed", "勾稽关系不成立"},

@@ -9,7 +9,7 @@
 # --bench adds what bench/run.sh needs: "time" (/usr/bin/time -v for peak memory) and postgresql.)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config sqlite3 libsqlite3-dev libspdlog-dev
-      libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev
+      libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev libxlsxwriter-dev
       libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(libgtest-dev postgresql)

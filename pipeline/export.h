@@ -1,0 +1,45 @@
+// export: one of the warehouse's views to a file a colleague opens in Excel.
+//   CSV  - UTF-8 with a byte-order mark (so Excel reads Chinese text correctly), CRLF, RFC 4180
+//          quoting, header = column names, NULL as an empty field, numbers as digits.
+//   xlsx - through libxlsxwriter: one sheet named after the view, header row of labels,
+//          numbers written as numbers, NULL as an empty cell.
+// The view must be one of the project's views (sql/staging, sql/marts); filters are
+// column=value pairs on the view's own columns, the values bound as parameters.
+#ifndef GONGKAI_PIPELINE_EXPORT_H_
+#define GONGKAI_PIPELINE_EXPORT_H_
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "loaders/warehouse_reader.h"
+
+namespace gongkai {
+
+struct ExportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The project's views (the sql/ files compiled in), sorted.
+std::vector<std::string> ExportableViews();
+
+// "county=卫辉市" -> {"county", "卫辉市"}; throws ExportError without '='.
+std::pair<std::string, std::string> ParseWhere(const std::string& pair);
+
+// Reads the view, filtered by the pairs (ANDed; a column compared as text). Throws ExportError
+// for a view that is not ours or a column the view does not have.
+QueryResult ReadView(WarehouseReader& db, const std::string& view,
+                     const std::vector<std::pair<std::string, std::string>>& where);
+
+// A value as CSV shows it: integers and reals (15 significant digits) as digits, NULL empty.
+std::string FormatDbValue(const DbValue& v);
+
+// Writes `result` to path; the format from the extension (.csv or .xlsx, case-insensitive).
+// headers: one per column (labels); empty = the column names. Throws ExportError.
+void WriteExport(const QueryResult& result, const std::vector<std::string>& headers,
+                 const std::string& sheet, const std::string& path);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_PIPELINE_EXPORT_H_
