@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "loaders/dictionary.h"
 #include "loaders/sql_files.h"
 
 namespace gongkai {
@@ -28,13 +29,16 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-void WriteCsv(const QueryResult& r, const std::vector<std::string>& headers,
-              const std::string& path) {
+using HeaderRows = std::vector<std::vector<std::string>>;
+
+void WriteCsv(const QueryResult& r, const HeaderRows& headers, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw ExportError("cannot write " + path);
   out << "\xEF\xBB\xBF";
-  for (std::size_t i = 0; i < headers.size(); ++i) out << (i ? "," : "") << CsvField(headers[i]);
-  out << "\r\n";
+  for (const auto& h : headers) {
+    for (std::size_t i = 0; i < h.size(); ++i) out << (i ? "," : "") << CsvField(h[i]);
+    out << "\r\n";
+  }
   for (const auto& row : r.rows) {
     for (std::size_t i = 0; i < row.size(); ++i)
       out << (i ? "," : "") << CsvField(FormatDbValue(row[i]));
@@ -44,25 +48,32 @@ void WriteCsv(const QueryResult& r, const std::vector<std::string>& headers,
   if (!out) throw ExportError("cannot write " + path);
 }
 
-void WriteXlsx(const QueryResult& r, const std::vector<std::string>& headers,
-               const std::string& sheet, const std::string& path) {
+void WriteXlsx(const QueryResult& r, const HeaderRows& headers, const std::string& sheet,
+               const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) throw ExportError("cannot create " + path);
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.substr(0, 31).c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
-  for (std::size_t c = 0; c < headers.size(); ++c)
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), bold);
+  lxw_format* integer = workbook_add_format(wb);
+  format_set_num_format(integer, "0");
+  const auto top = static_cast<lxw_row_t>(headers.size());
+  for (std::size_t h = 0; h < headers.size(); ++h)
+    for (std::size_t c = 0; c < headers[h].size(); ++c)
+      worksheet_write_string(ws, static_cast<lxw_row_t>(h), static_cast<lxw_col_t>(c),
+                             headers[h][c].c_str(), bold);
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
-    auto row = static_cast<lxw_row_t>(i + 1);
+    auto row = static_cast<lxw_row_t>(i + top);
     for (std::size_t c = 0; c < r.rows[i].size(); ++c) {
       const DbValue& v = r.rows[i][c];
       auto col = static_cast<lxw_col_t>(c);
-      if (v.IsNumber()) worksheet_write_number(ws, row, col, v.Number(), nullptr);
+      if (v.IsNumber())
+        worksheet_write_number(ws, row, col, v.Number(),
+                               v.kind == DbValue::Kind::kInt ? integer : nullptr);
       else if (!v.IsNull()) worksheet_write_string(ws, row, col, v.text.c_str(), nullptr);
     }
   }
-  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_freeze_panes(ws, top, 0);
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR)
     throw ExportError("cannot write " + path + ": " + lxw_strerror(err));
@@ -121,9 +132,25 @@ std::string FormatDbValue(const DbValue& v) {
   return v.text;
 }
 
-void WriteExport(const QueryResult& result, const std::vector<std::string>& headers,
-                 const std::string& sheet, const std::string& path) {
-  const std::vector<std::string>& h = headers.empty() ? result.columns : headers;
+std::vector<std::string> ColumnLabels(const std::string& view,
+                                      const std::vector<std::string>& columns) {
+  const Dictionary& d = EmbeddedDictionary();
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    auto own = d.columns.find(view + "." + c);
+    auto common = d.common.find(c);
+    std::string zh = own != d.columns.end()       ? own->second.zh
+                     : common != d.common.end() ? common->second.zh
+                                                 : std::string();
+    std::size_t comma = zh.find("，");
+    if (comma != std::string::npos) zh.resize(comma);
+    out.push_back(zh.empty() ? c : zh);
+  }
+  return out;
+}
+
+void WriteExport(const QueryResult& result, const HeaderRows& h, const std::string& sheet,
+                 const std::string& path) {
   std::string lower = Lower(path);
   if (EndsWith(lower, ".csv")) return WriteCsv(result, h, path);
   if (EndsWith(lower, ".xlsx")) return WriteXlsx(result, h, sheet, path);

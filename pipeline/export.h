@@ -1,8 +1,11 @@
 // export: one of the warehouse's views to a file a colleague opens in Excel.
+//   Two header rows in both formats: the columns' Chinese labels (from the data dictionary,
+//   sql/dictionary/columns.yaml and the view's own .yaml), then the column names (codes) that
+//   SQL and tools use.
 //   CSV  - UTF-8 with a byte-order mark (so Excel reads Chinese text correctly), CRLF, RFC 4180
-//          quoting, header = column names, NULL as an empty field, numbers as digits.
-//   xlsx - through libxlsxwriter: one sheet named after the view, header row of labels,
-//          numbers written as numbers, NULL as an empty cell.
+//          quoting, NULL as an empty field, numbers as digits (integers without a decimal point).
+//   xlsx - through libxlsxwriter: one sheet named after the view, both header rows frozen,
+//          integers and amounts written as numbers, text as text, NULL as an empty cell.
 // The view must be one of the project's views (sql/staging, sql/marts); filters are
 // column=value pairs on the view's own columns, the values bound as parameters.
 #ifndef GONGKAI_PIPELINE_EXPORT_H_
@@ -35,9 +38,15 @@ QueryResult ReadView(WarehouseReader& db, const std::string& view,
 // A value as CSV shows it: integers and reals (15 significant digits) as digits, NULL empty.
 std::string FormatDbValue(const DbValue& v);
 
+// The Chinese label of each column of `view`: the dictionary's Chinese text up to its first
+// '，' (the rest is explanation); the column name itself where the dictionary has none.
+std::vector<std::string> ColumnLabels(const std::string& view,
+                                      const std::vector<std::string>& columns);
+
 // Writes `result` to path; the format from the extension (.csv or .xlsx, case-insensitive).
-// headers: one per column (labels); empty = the column names. Throws ExportError.
-void WriteExport(const QueryResult& result, const std::vector<std::string>& headers,
+// header_rows: each one cell per column, written above the data. Throws ExportError.
+void WriteExport(const QueryResult& result,
+                 const std::vector<std::vector<std::string>>& header_rows,
                  const std::string& sheet, const std::string& path);
 
 }  // namespace gongkai

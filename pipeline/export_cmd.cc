@@ -13,7 +13,7 @@ int ExportCommand(const RunOptions& options, const PeopleArgs& a) {
     for (const auto& w : a.where) where.push_back(ParseWhere(w));
     auto db = OpenWarehouseReader(options.load);
     QueryResult r = ReadView(*db, a.view, where);
-    WriteExport(r, {}, a.view, a.output);
+    WriteExport(r, {ColumnLabels(a.view, r.columns), r.columns}, a.view, a.output);
     if (!options.quiet)
       std::printf("gongkai: %zu rows of %s -> %s\n", r.rows.size(), a.view.c_str(),
                   a.output.c_str());

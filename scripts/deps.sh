@@ -6,13 +6,14 @@
 # scripts/pg_test_server.sh runs a throw-away cluster of. "postgresql" brings initdb, pg_ctl and
 # psql (postgresql-15, postgresql-client-15), ICU, and the "postgres" system user the server
 # runs as when the tests run as root; runuser is in util-linux, which Debian always has.
+# python3-openpyxl: the export test reads the xlsx back with Debian's /usr/bin/python3.
 # --bench adds what bench/run.sh needs: "time" (/usr/bin/time -v for peak memory) and postgresql.)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config sqlite3 libsqlite3-dev libspdlog-dev
       libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev libxlsxwriter-dev
       libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(libgtest-dev postgresql)
+  pkgs+=(libgtest-dev postgresql python3-openpyxl)
 elif [[ "${1:-}" == "--bench" ]]; then
   pkgs+=(time postgresql)
 fi
