@@ -9,6 +9,8 @@ void AddPeopleCommands(CLI::App& app, PeopleArgs* a) {
   a->explain->add_option("file", a->file, "report text file (no database needed)");
   a->explain->add_option("--unit", a->unit, "unit name, with --year: read from the warehouse");
   a->explain->add_option("--year", a->year, "report year, with --unit");
+  a->explain->add_option("--division", a->division,
+                         "division code, with --unit: which of two units of the same name");
   a->explain->add_option("--format", a->format, "text (default), csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}));
   a->explain->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");

@@ -18,6 +18,7 @@ struct PeopleArgs {
   CLI::App* export_ = nullptr;
   std::string warehouse;  // -w of these commands (overrides the config)
   std::string file, unit, format = "text";
+  std::string division;  // explain --unit: the division code when the name is shared
   int year = 0;
   std::string view, output;        // export
   std::vector<std::string> where;  // export: COLUMN=VALUE pairs

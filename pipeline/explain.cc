@@ -48,10 +48,12 @@ std::string Coord(const std::string& t, const std::string& r, const std::string&
   return out;
 }
 
-const char* CountySourceZh(const std::string& s) {
+const char* PlacedByZh(const std::string& s) {
   if (s == "title") return "标题";
+  if (s == "text") return "正文";
+  if (s == "alias") return "别名";
   if (s == "gazetteer") return "单位名录";
-  return "未知";
+  return "未定位";
 }
 
 struct Item {  // one row of any section, in the CSV's columns
@@ -75,7 +77,9 @@ std::vector<Item> Items(const ReportRecord& r, const Template* tmpl) {
   field("unit", "单位", id.unit);
   field("year", "年度", id.year ? std::to_string(id.year) : "");
   field("county", "所属县（市、区）", id.county.value_or(""));
-  field("county_source", "归属依据", CountySourceZh(id.county_source));
+  field("county_source", "归属依据", PlacedByZh(id.county_source));
+  field("division_code", "区划代码", id.division_code);
+  field("placed_by", "定位依据", PlacedByZh(id.placed_by));
   field("edition", "模板版本", id.edition ? std::to_string(id.edition) : "");
   field("encoding", "编码", r.encoding);
   field("extractor_version", "提取器版本", r.extractor_version);

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "loaders/stored_report.h"
 #include "pipeline/commands.h"
 #include "pipeline/explain.h"
 #include "pipeline/messages_zh.h"
@@ -16,6 +17,36 @@ const Template* FindEdition(const ExtractContext& ctx, int edition) {
   for (const auto& t : ctx.templates)
     if (t.edition == edition) return &t;
   return nullptr;
+}
+
+// explain --unit U --year Y [--division CODE]: the report that counts for that unit and year.
+int ReadFromWarehouse(const RunOptions& options, const PeopleArgs& a, ReportRecord* record) {
+  try {
+    auto db = OpenWarehouseReader(options.load);
+    auto found = FindStoredReports(*db, a.unit, a.year, a.division);
+    if (found.empty()) {
+      std::fprintf(stderr,
+                   "gongkai explain: 仓库中没有 %s %d 年度的报告 / no report of %s for %d in %s\n",
+                   a.unit.c_str(), a.year, a.unit.c_str(), a.year, db->Describe().c_str());
+      return kExitUsage;
+    }
+    if (found.size() > 1) {
+      std::fprintf(stderr,
+                   "gongkai explain: %s 在 %d 年度有 %zu 份报告，请用 --division 指定区划 / "
+                   "%zu units named %s reported for %d; pick one with --division CODE:\n",
+                   a.unit.c_str(), a.year, found.size(), found.size(), a.unit.c_str(), a.year);
+      for (const auto& f : found)
+        std::fprintf(stderr, "  --division %s  %s  %s\n",
+                     f.division_code.empty() ? "(未定位 unplaced)" : f.division_code.c_str(),
+                     f.county.c_str(), f.source_path.c_str());
+      return kExitUsage;
+    }
+    *record = ReadStoredReport(*db, found[0].report_id);
+    return kExitOk;
+  } catch (const LoadError& e) {
+    std::fprintf(stderr, "gongkai explain: warehouse: %s\n", e.what());
+    return kExitWarehouse;
+  }
 }
 
 }  // namespace
@@ -46,10 +77,12 @@ int ExplainCommand(const RunOptions& options, const PeopleArgs& a) {
     }
     record = std::move(p.record);
   } else {
-    std::fprintf(stderr, "gongkai explain: --unit/--year needs the warehouse reader\n");
-    return kExitUsage;
+    int code = ReadFromWarehouse(options, a, &record);
+    if (code != kExitOk) return code;
   }
-  std::cout << RenderExplain(record, FindEdition(ctx, record.identity.edition), format);
+  const Template* tmpl = FindEdition(ctx, record.identity.edition);
+  if (a.file.empty()) AddChineseMessages(tmpl, &record);
+  std::cout << RenderExplain(record, tmpl, format);
   return kExitOk;
 }
 

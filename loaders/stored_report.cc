@@ -1,0 +1,113 @@
+#include "loaders/stored_report.h"
+
+#include <cstdlib>
+
+namespace gongkai {
+namespace {
+
+std::string Text(const DbValue& v) { return v.IsNull() ? "" : v.text; }
+long long Int(const DbValue& v) { return v.IsNull() ? 0 : std::atoll(v.text.c_str()); }
+std::optional<double> Real(const DbValue& v) {
+  if (v.IsNull()) return std::nullopt;
+  return v.IsNumber() ? v.Number() : std::strtod(v.text.c_str(), nullptr);
+}
+
+CellState StateOf(const std::string& s) {
+  if (s == "number") return CellState::kNumber;
+  if (s == "na") return CellState::kNotApplicable;
+  return CellState::kBlank;
+}
+
+Severity SeverityOf(const std::string& s) {
+  if (s == "error") return Severity::kError;
+  if (s == "info") return Severity::kInfo;
+  return Severity::kWarning;
+}
+
+RuleStatus StatusOf(const std::string& s) {
+  if (s == "pass") return RuleStatus::kPass;
+  if (s == "fail") return RuleStatus::kFail;
+  return RuleStatus::kNotAssessable;
+}
+
+}  // namespace
+
+std::vector<StoredReportRef> FindStoredReports(WarehouseReader& db, const std::string& unit,
+                                               int year, const std::string& division) {
+  std::string sql =
+      "SELECT report_id, unit, division_code, county, source_path, title, year FROM stg_report "
+      "WHERE unit = ? AND year = CAST(? AS INTEGER)";
+  std::vector<DbParam> params = {unit, std::to_string(year)};
+  if (!division.empty()) {
+    sql += " AND division_code = ?";
+    params.push_back(division);
+  }
+  sql += " ORDER BY division_code, report_id";
+  std::vector<StoredReportRef> out;
+  for (const auto& r : db.Query(sql, params).rows)
+    out.push_back({Int(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]),
+                   static_cast<int>(Int(r[6]))});
+  return out;
+}
+
+ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id) {
+  const std::vector<DbParam> id = {std::to_string(report_id)};
+  const std::string where = " WHERE report_id = CAST(? AS INTEGER)";
+  auto rep = db.Query(
+      "SELECT source_path, size_bytes, mtime_ns, content_sha256, encoding, extractor_version, "
+      "title, unit, year, county, county_source, edition, division_code, county_code, "
+      "prefecture_code, province_code, unit_kind, placed_by, place_candidates, "
+      "placement_fingerprint FROM report" + where + " AND status = 'loaded'",
+      id);
+  if (rep.rows.empty())
+    throw LoadError("no loaded report " + std::to_string(report_id) + " in the warehouse");
+  const auto& r = rep.rows[0];
+  ReportRecord out;
+  out.source = {Text(r[0]), static_cast<std::uint64_t>(Int(r[1])), Int(r[2])};
+  out.content_sha256 = Text(r[3]);
+  out.encoding = Text(r[4]);
+  out.extractor_version = Text(r[5]);
+  Identity& i = out.identity;
+  i.title = Text(r[6]);
+  i.unit = Text(r[7]);
+  i.year = static_cast<int>(Int(r[8]));
+  if (!r[9].IsNull()) i.county = r[9].text;
+  i.county_source = Text(r[10]);
+  i.edition = static_cast<int>(Int(r[11]));
+  i.division_code = Text(r[12]);
+  i.county_code = Text(r[13]);
+  i.prefecture_code = Text(r[14]);
+  i.province_code = Text(r[15]);
+  i.unit_kind = Text(r[16]);
+  i.placed_by = r[17].IsNull() ? "unplaced" : r[17].text;
+  i.place_candidates = Text(r[18]);
+  i.placement_fingerprint = Text(r[19]);
+
+  for (const auto& c : db.Query("SELECT table_code, row_code, col_code, state, value, measure, "
+                                "raw, source_line FROM cell" + where +
+                                    " ORDER BY source_line, table_code, row_code, col_code",
+                                id)
+                           .rows) {
+    Cell cell{Text(c[0]), Text(c[1]), Text(c[2]), StateOf(Text(c[3])), std::nullopt,
+              Text(c[5]), Text(c[6]), static_cast<int>(Int(c[7]))};
+    if (cell.state == CellState::kNumber) cell.value = Real(c[4]);
+    out.cells.push_back(std::move(cell));
+  }
+  for (const auto& f : db.Query("SELECT kind, severity, table_code, row_code, col_code, "
+                                "source_line, raw, message FROM finding" + where +
+                                    " ORDER BY seq",
+                                id)
+                           .rows)
+    out.findings.push_back({Text(f[0]), SeverityOf(Text(f[1])), Text(f[2]), Text(f[3]),
+                            Text(f[4]), static_cast<int>(Int(f[5])), Text(f[6]), Text(f[7]), ""});
+  for (const auto& x : db.Query("SELECT rule_key, subject, lhs_terms, rhs_terms, lhs, rhs, diff, "
+                                "status, source_line FROM rule_result" + where +
+                                    " ORDER BY rule_key, subject",
+                                id)
+                           .rows)
+    out.rules.push_back({Text(x[0]), Text(x[1]), Text(x[2]), Text(x[3]), Real(x[4]), Real(x[5]),
+                         Real(x[6]), StatusOf(Text(x[7])), static_cast<int>(Int(x[8]))});
+  return out;
+}
+
+}  // namespace gongkai
