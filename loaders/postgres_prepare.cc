@@ -56,14 +56,18 @@ void ApplyMigrations(pqxx::work& tx) {
   // order: everything up to it is in.
   if (applied.size() == 1 && *applied.begin() <= 2)
     for (int v = 1; v < *applied.begin(); ++v) applied.insert(v);
+  bool backfill = false;
   for (const SqlFile* m : Migrations("postgres")) {
     int v = MigrationVersion(*m);
     if (applied.count(v)) continue;
     tx.exec(m->text);
-    if (v == kFactsVersion)  // reports loaded before the fact tables existed
-      for (const auto& sql : FactFills("SELECT report_id FROM report")) tx.exec(sql);
+    backfill |= v == kFactsVersion;
     tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", v);
   }
+  // Reports loaded before the fact tables existed; after every migration, as the fills read
+  // tables of later ones (cell_correction).
+  if (backfill)
+    for (const auto& sql : FactFills("SELECT report_id FROM report")) tx.exec(sql);
 }
 
 // The division table, rewritten only when the data differs from what it was filled from.

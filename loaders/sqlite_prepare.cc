@@ -24,13 +24,17 @@ void ApplyMigrations(Db& db) {
   while (s.Step()) applied.insert(s.ColumnInt(0));
   if (applied.size() == 1 && *applied.begin() <= 2)
     for (long long v = 1; v < *applied.begin(); ++v) applied.insert(v);
+  bool backfill = false;
   for (const SqlFile* m : Migrations("sqlite")) {
     if (applied.count(MigrationVersion(*m))) continue;
     db.Exec(m->text);
-    if (MigrationVersion(*m) == kFactsVersion)  // reports loaded before the fact tables existed
-      for (const auto& sql : FactFills("SELECT report_id FROM report")) db.Exec(sql);
+    backfill |= MigrationVersion(*m) == kFactsVersion;
     Stmt(db, "INSERT INTO schema_version (version) VALUES (?)").Int(1, MigrationVersion(*m)).Run();
   }
+  // Reports loaded before the fact tables existed; after every migration, as the fills read
+  // tables of later ones (cell_correction).
+  if (backfill)
+    for (const auto& sql : FactFills("SELECT report_id FROM report")) db.Exec(sql);
 }
 
 void Record(Db& db, const std::string& name, const char* kind, const std::string& definition) {
