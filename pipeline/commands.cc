@@ -21,6 +21,11 @@ void AddPeopleCommands(CLI::App& app, PeopleArgs* a) {
   a->export_->add_option("-o,--output", a->output, "FILE.csv (UTF-8 with BOM) or FILE.xlsx")
       ->required();
   a->export_->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");
+
+  a->report = app.add_subcommand(
+      "report", "write the data-quality page: one HTML file with charts and their numbers");
+  a->report->add_option("-o,--output", a->output, "FILE.html")->required();
+  a->report->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");
 }
 
 int RunPeopleCommand(const RunOptions& options, const PeopleArgs& a) {
@@ -28,6 +33,7 @@ int RunPeopleCommand(const RunOptions& options, const PeopleArgs& a) {
   if (!a.warehouse.empty()) o.load.warehouse = a.warehouse;
   if (a.explain && *a.explain) return ExplainCommand(o, a);
   if (a.export_ && *a.export_) return ExportCommand(o, a);
+  if (a.report && *a.report) return ReportCommand(o, a);
   return -1;
 }
 

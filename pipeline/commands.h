@@ -16,11 +16,12 @@ namespace gongkai {
 struct PeopleArgs {
   CLI::App* explain = nullptr;
   CLI::App* export_ = nullptr;
+  CLI::App* report = nullptr;
   std::string warehouse;  // -w of these commands (overrides the config)
   std::string file, unit, format = "text";
   std::string division;  // explain --unit: the division code when the name is shared
   int year = 0;
-  std::string view, output;        // export
+  std::string view, output;        // export, report (output)
   std::vector<std::string> where;  // export: COLUMN=VALUE pairs
 };
 
@@ -34,6 +35,8 @@ int RunPeopleCommand(const RunOptions& options, const PeopleArgs& args);
 int ExplainCommand(const RunOptions& options, const PeopleArgs& args);
 // export VIEW [--where COLUMN=VALUE ...] -o FILE.csv|FILE.xlsx (export_cmd.cc).
 int ExportCommand(const RunOptions& options, const PeopleArgs& args);
+// report -o FILE.html: the data-quality page (quality_cmd.cc).
+int ReportCommand(const RunOptions& options, const PeopleArgs& args);
 
 }  // namespace gongkai
 
