@@ -60,7 +60,7 @@ class Quality : public ::testing::Test {
 TEST_F(Quality, ChartsHoldTheWarehouseFigures) {
   QualityData d = Read();
   ASSERT_EQ(d.charts.size(), 6u);
-  EXPECT_FALSE(d.review_state);  // until mart_findings has review_state, every finding is open
+  EXPECT_TRUE(d.review_state);  // mart_findings.review_state (migration 010)
   const auto& coverage = Chart(d, "coverage");
   EXPECT_EQ(At(coverage, "绥滨县", "2020"), 2);  // 绥滨镇 and 连生乡
   EXPECT_EQ(At(coverage, "绥滨县", "2021"), 0);
@@ -77,6 +77,31 @@ TEST_F(Quality, ChartsHoldTheWarehouseFigures) {
   ASSERT_FALSE(top.keys.empty());
   EXPECT_EQ(top.categories[0], "卫辉市·后河镇 2021");  // 4 extra_column findings
   EXPECT_EQ(At(top, top.keys[0], "open"), 4);
+}
+
+// The insert any SQL client may make (finding_review, migration 010): 东木镇's
+// narrative_mismatch dismissed.
+const char* kDismiss =
+    "INSERT INTO finding_review (division_code, unit, year, kind, table_code, row_code, col_code, "
+    "source_text, state, reason, reviewer, reviewed_at) "
+    "SELECT COALESCE(division_code, ''), unit, year, kind, COALESCE(table_code, ''), "
+    "COALESCE(row_code, ''), COALESCE(col_code, ''), COALESCE(raw, ''), 'dismissed', "
+    "'prose counts differently', 'test', '2026-12-01T00:00:00Z' "
+    "FROM mart_findings WHERE kind = 'narrative_mismatch'";
+
+TEST_F(Quality, FindingsAreCountedByTheirReviewState) {
+  {
+    auto db = OpenWarehouseReader(LoadOptions{db_});
+    ASSERT_EQ(db->Execute(kDismiss), 1);
+  }
+  QualityData d = Read();
+  const auto& findings = Chart(d, "findings");
+  EXPECT_EQ(At(findings, "narrative_mismatch", "open"), 0);
+  EXPECT_EQ(At(findings, "narrative_mismatch", "dismissed"), 1);
+  EXPECT_EQ(At(findings, "duplicate_report", "open"), 3);
+  const auto& top = Chart(d, "top_units");
+  EXPECT_EQ(At(top, "紫阳县\x1f" "东木镇\x1f" "2020", "dismissed"), 1);
+  EXPECT_EQ(At(top, "紫阳县\x1f" "东木镇\x1f" "2020", "open"), 0);
 }
 
 TEST_F(Quality, PageEmbedsEchartsAndDataThatCannotEndTheScript) {
