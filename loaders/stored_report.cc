@@ -1,5 +1,6 @@
 #include "loaders/stored_report.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace gongkai {
@@ -93,13 +94,19 @@ ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id) {
     if (cell.state == CellState::kNumber) cell.value = Real(c[4]);
     out.cells.push_back(std::move(cell));
   }
-  for (const auto& f : db.Query("SELECT kind, severity, table_code, row_code, col_code, "
-                                "source_line, raw, message FROM finding" + where +
+  // message_zh: stored since schema 010; a warehouse without the column yields "".
+  auto finding_columns = db.Query("SELECT * FROM finding WHERE 1 = 0").columns;
+  const bool has_zh = std::find(finding_columns.begin(), finding_columns.end(), "message_zh") !=
+                      finding_columns.end();
+  for (const auto& f : db.Query(std::string("SELECT kind, severity, table_code, row_code, "
+                                            "col_code, source_line, raw, message, ") +
+                                    (has_zh ? "message_zh" : "NULL") + " FROM finding" + where +
                                     " ORDER BY seq",
                                 id)
                            .rows)
     out.findings.push_back({Text(f[0]), SeverityOf(Text(f[1])), Text(f[2]), Text(f[3]),
-                            Text(f[4]), static_cast<int>(Int(f[5])), Text(f[6]), Text(f[7]), ""});
+                            Text(f[4]), static_cast<int>(Int(f[5])), Text(f[6]), Text(f[7]),
+                            Text(f[8])});
   for (const auto& x : db.Query("SELECT rule_key, subject, lhs_terms, rhs_terms, lhs, rhs, diff, "
                                 "status, source_line FROM rule_result" + where +
                                     " ORDER BY rule_key, subject",

@@ -5,8 +5,9 @@
 //   - FindStoredReports looks in stg_report (one report per division, unit and year; of two
 //     files of the same report the one that counts), the unit and year bound as parameters;
 //     `division` (a division code, "" = any) narrows it.
-//   - ReadStoredReport returns exactly what the warehouse holds; Finding::message_zh stays empty
-//     (the pipeline adds Chinese messages). Throws LoadError when the report is not there.
+//   - ReadStoredReport returns exactly what the warehouse holds, each finding's Chinese message
+//     as stored (empty where the warehouse has none: the pipeline then builds it). Throws
+//     LoadError when the report is not there.
 #ifndef GONGKAI_LOADERS_STORED_REPORT_H_
 #define GONGKAI_LOADERS_STORED_REPORT_H_
 

@@ -81,7 +81,13 @@ int ExplainCommand(const RunOptions& options, const PeopleArgs& a) {
     if (code != kExitOk) return code;
   }
   const Template* tmpl = FindEdition(ctx, record.identity.edition);
-  if (a.file.empty()) AddChineseMessages(tmpl, &record);
+  if (a.file.empty()) {  // the stored Chinese messages; built only where none was stored
+    std::vector<std::string> stored;
+    for (const auto& f : record.findings) stored.push_back(f.message_zh);
+    AddChineseMessages(tmpl, &record);
+    for (std::size_t i = 0; i < stored.size(); ++i)
+      if (!stored[i].empty()) record.findings[i].message_zh = stored[i];
+  }
   std::cout << RenderExplain(record, tmpl, format);
   return kExitOk;
 }

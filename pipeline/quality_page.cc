@@ -62,6 +62,11 @@ thead th { background: #f3f3f3; }
 
 const char* kInit = R"js(
 (function () {
+  // Colours that say what a state means (red: needs attention); other series take ECharts'.
+  var COLORS = { pass: '#3ba272', fail: '#ee6666', not_assessable: '#a0a0a0',
+                 open: '#ee6666', confirmed: '#fac858', dismissed: '#a0a0a0', fixed: '#3ba272',
+                 loaded: '#3ba272', skipped: '#a0a0a0', failed: '#ee6666', missing: '#fac858',
+                 findings: '#5470c6' };
   var data = JSON.parse(document.getElementById('gongkai-data').textContent);
   window.gongkaiData = data;
   window.gongkaiCharts = {};
@@ -81,6 +86,7 @@ const char* kInit = R"js(
       series: c.series.map(function (s) {
         var one = { name: s.name, type: 'bar', data: s.data };
         if (c.stack) one.stack = 'all';
+        if (COLORS[s.key]) one.itemStyle = { color: COLORS[s.key] };
         return one;
       })
     });

@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "loaders/warehouse_reader.h"
 #include "tests/loaders/postgres_test_server.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/people_warehouse.h"
@@ -123,6 +124,21 @@ TEST_F(ExplainWarehouse, SeedWithAFindingIsExplainedAsFromItsFile) {
   EXPECT_EQ(j["cells"], jf["cells"]);
   EXPECT_EQ(j["findings"], jf["findings"]);
   EXPECT_EQ(j["rules"].size(), jf["rules"].size());
+}
+
+TEST_F(ExplainWarehouse, FindingsShowTheirStoredChineseMessage) {
+  {
+    auto db = OpenWarehouseReader(LoadOptions{db_});
+    ASSERT_EQ(db->Execute("UPDATE finding SET message_zh = '仓库中的说明' WHERE kind = "
+                          "'narrative_mismatch'"),
+              1);
+  }
+  auto w = RunGongkaiStdout({"explain", "--unit", "东木镇", "--year", "2020", "--format", "json",
+                             "-w", db_});
+  ASSERT_EQ(w.exit_code, 0);
+  auto j = nlohmann::json::parse(w.out);
+  ASSERT_EQ(j["findings"].size(), 1u);
+  EXPECT_EQ(j["findings"][0]["message_zh"], "仓库中的说明");
 }
 
 TEST_F(ExplainWarehouse, SharedUnitNameListsCandidatesUntilDivisionPicksOne) {
