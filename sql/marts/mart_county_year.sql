@@ -2,32 +2,32 @@
 -- government, its departments, its townships); units above the county level are not in any
 -- county. prefecture_* is NULL for a county directly under a province or a municipality (its
 -- parent in the data is a pseudo-prefecture such as 市辖区 or 省直辖县级行政区划). Sums leave
--- out what reports do not state (see stg_report_measures).
+-- out what reports do not state (see stg_report_measures; integers, money in 万元 keeps its decimals).
 CREATE VIEW mart_county_year AS
 SELECT m.county_code, c.name AS county_name, m.prefecture_code, p.name AS prefecture_name,
        m.province_code, v.name AS province_name,
        m.year,
-       COUNT(*) AS reports,
-       COUNT(DISTINCT m.division_code || '|' || m.unit) AS units,
-       SUM(m.procurement_items) AS procurement_items,
+       CAST(COUNT(*) AS BIGINT) AS reports,
+       CAST(COUNT(DISTINCT m.division_code || '|' || m.unit) AS BIGINT) AS units,
+       CAST(SUM(m.procurement_items) AS BIGINT) AS procurement_items,
        ROUND(CAST(SUM(m.procurement_amount_wan) AS NUMERIC), 6) AS procurement_amount_wan,
-       SUM(m.new_total) AS new_total,
-       SUM(m.new_natural) AS new_natural,
-       SUM(m.new_commercial) AS new_commercial,
-       SUM(m.new_research) AS new_research,
-       SUM(m.new_social) AS new_social,
-       SUM(m.new_legal) AS new_legal,
-       SUM(m.new_other) AS new_other,
-       SUM(m.outcome_open) AS outcome_open,
-       SUM(m.outcome_partial) AS outcome_partial,
-       SUM(m.outcome_denied) AS outcome_denied,
-       SUM(m.outcome_cannot_provide) AS outcome_cannot_provide,
-       SUM(m.outcome_not_processed) AS outcome_not_processed,
-       SUM(m.outcome_other) AS outcome_other,
-       SUM(m.outcome_total) AS outcome_total,
-       SUM(m.review_total) AS review_total,
-       SUM(m.litigation_total) AS litigation_total,
-       SUM(m.litigation_after_review_total) AS litigation_after_review_total
+       CAST(SUM(m.new_total) AS BIGINT) AS new_total,
+       CAST(SUM(m.new_natural) AS BIGINT) AS new_natural,
+       CAST(SUM(m.new_commercial) AS BIGINT) AS new_commercial,
+       CAST(SUM(m.new_research) AS BIGINT) AS new_research,
+       CAST(SUM(m.new_social) AS BIGINT) AS new_social,
+       CAST(SUM(m.new_legal) AS BIGINT) AS new_legal,
+       CAST(SUM(m.new_other) AS BIGINT) AS new_other,
+       CAST(SUM(m.outcome_open) AS BIGINT) AS outcome_open,
+       CAST(SUM(m.outcome_partial) AS BIGINT) AS outcome_partial,
+       CAST(SUM(m.outcome_denied) AS BIGINT) AS outcome_denied,
+       CAST(SUM(m.outcome_cannot_provide) AS BIGINT) AS outcome_cannot_provide,
+       CAST(SUM(m.outcome_not_processed) AS BIGINT) AS outcome_not_processed,
+       CAST(SUM(m.outcome_other) AS BIGINT) AS outcome_other,
+       CAST(SUM(m.outcome_total) AS BIGINT) AS outcome_total,
+       CAST(SUM(m.review_total) AS BIGINT) AS review_total,
+       CAST(SUM(m.litigation_total) AS BIGINT) AS litigation_total,
+       CAST(SUM(m.litigation_after_review_total) AS BIGINT) AS litigation_after_review_total
 FROM stg_report_measures m
 JOIN division c ON c.code = m.county_code
 LEFT JOIN division p ON p.code = m.prefecture_code

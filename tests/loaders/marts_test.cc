@@ -119,6 +119,43 @@ TEST_F(Marts, RatiosCarryNumeratorDenominatorAndAReasonWhenNull) {
             (Rows{{"2", "2", "0", "0", "NULL", "denominator_zero"}}));
 }
 
+TEST_F(Marts, RollupsAndRatiosPerPrefectureAndProvinceReadTheFacts) {
+  RunOnce();
+  // 上海 2019 (the office of province 31) leaves 总计 blank in most result rows: the province
+  // rollup adds the sums of its printed parts (report_fact), as mart_unit_year does.
+  EXPECT_EQ(Q("SELECT province_code, province_name, year, reports, units, new_total, "
+              "outcome_open, outcome_total, review_total, procurement_items, "
+              "procurement_amount_wan, typeof(outcome_total), typeof(procurement_items) "
+              "FROM mart_province_year WHERE province_code='31'"),
+            (Rows{{"31", "上海市", "2019", "1", "1", "859", "272", "805", "7", "6", "25.1",
+                   "integer", "integer"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM mart_prefecture_year WHERE province_code='31'"), (Rows{{"0"}}));
+  const std::string cols =
+      "reports, open_rate_numerator, open_rate_denominator, open_rate, "
+      "review_correction_rate_numerator, review_correction_rate_denominator, "
+      "review_correction_rate, review_correction_rate_null_reason, carry_rate_numerator, "
+      "carry_rate_denominator, carry_rate";
+  // 淮安市人民政府 2024: prefecture 3208 and province 32.
+  EXPECT_EQ(Q("SELECT prefecture_code, prefecture_name, province_code, province_name, year, " +
+              cols + " FROM mart_ratios_prefecture WHERE prefecture_code='3208'"),
+            (Rows{{"3208", "淮安市", "32", "江苏省", "2024", "1", "1362", "3050", "0.446557",
+                   "64", "351", "0.182336", "NULL", "103", "3153", "0.032667"}}));
+  // 上海 2019 prints no 复议纠错 figure: its 复议总计 7 is left out of the denominator too (a
+  // report counts in both sums or in neither), and the ratio is NULL for that reason.
+  EXPECT_EQ(Q("SELECT province_code, province_name, year, " + cols +
+              " FROM mart_ratios_province WHERE province_code IN ('31', '32') "
+              "ORDER BY province_code"),
+            (Rows{{"31", "上海市", "2019", "1", "272", "805", "0.337888", "NULL", "NULL", "NULL",
+                   "operand_missing", "72", "877", "0.082098"},
+                  {"32", "江苏省", "2024", "1", "1362", "3050", "0.446557", "64", "351",
+                   "0.182336", "NULL", "103", "3153", "0.032667"}}));
+  // 绥滨县's two seeds in 鹤岗市: no applications, 0 ÷ 0.
+  EXPECT_EQ(Q("SELECT reports, open_rate_reports, open_rate_numerator, open_rate_denominator, "
+              "open_rate, open_rate_null_reason FROM mart_ratios_prefecture "
+              "WHERE prefecture_code='2304'"),
+            (Rows{{"2", "2", "0", "0", "NULL", "denominator_zero"}}));
+}
+
 TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
   RunOnce();
   // 东木镇 (seed 000), line 5: "2020年共办理…政府信息公开申请10件"; 三（七）总计 is 0.

@@ -98,10 +98,10 @@ TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
   EXPECT_EQ(Q("SELECT county_code, county_name, prefecture_name, province_name, year, reports, "
               "units, procurement_items, procurement_amount_wan FROM mart_county_year "
               "ORDER BY county_code"),
-            (Rows{{"230422", "绥滨县", "鹤岗市", "黑龙江省", "2020", "2", "2", "0.0", "0.0"},
-                  {"370725", "昌乐县", "潍坊市", "山东省", "2020", "1", "1", "0.0", "0.0"},
+            (Rows{{"230422", "绥滨县", "鹤岗市", "黑龙江省", "2020", "2", "2", "0", "0.0"},
+                  {"370725", "昌乐县", "潍坊市", "山东省", "2020", "1", "1", "0", "0.0"},
                   {"410781", "卫辉市", "新乡市", "河南省", "2021", "1", "1", "NULL", "NULL"},
-                  {"610924", "紫阳县", "安康市", "陕西省", "2020", "1", "1", "95.0", "18.26"}}));
+                  {"610924", "紫阳县", "安康市", "陕西省", "2020", "1", "1", "95", "18.26"}}));
   EXPECT_EQ(Q("SELECT prefecture_code, prefecture_name, province_name, reports, "
               "procurement_amount_wan FROM mart_prefecture_year WHERE prefecture_code='6109'"),
             (Rows{{"6109", "安康市", "陕西省", "1", "18.26"}}));
