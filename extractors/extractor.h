@@ -10,6 +10,7 @@
 
 #include "core/report.h"
 #include "core/template.h"
+#include "extractors/sections.h"
 
 namespace gongkai {
 
@@ -20,15 +21,10 @@ struct Extraction {
   bool end_heading_found = false;
 };
 
-struct Section {
-  const TableSpec* table = nullptr;
-  int first = 0, last = 0;  // line indices [first, last), heading excluded
-};
-
-// Locates the sections of the template's tables, in template order.
-std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl);
-
-Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl);
+// `index` (optional) is the report's section index, shared with identify and the narrative
+// check so the sections are searched once; without it Extract makes its own.
+Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl,
+                   SectionIndex* index = nullptr);
 
 }  // namespace gongkai
 

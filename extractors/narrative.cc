@@ -1,5 +1,6 @@
 #include "extractors/narrative.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -127,19 +128,33 @@ std::optional<double> TableFigure(const std::vector<Cell>& cells, const Statemen
   return sum;
 }
 
+// Bytes of the first UTF-8 character of an anchor.
+std::size_t AnchorLead(std::string_view anchor) {
+  if (anchor.empty()) return 0;
+  const unsigned char c = static_cast<unsigned char>(anchor[0]);
+  return std::min<std::size_t>(anchor.size(), c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+}
+
 }  // namespace
 
 std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
                                        const Template& tmpl, const std::vector<Cell>& cells,
-                                       std::vector<Finding>* findings) {
+                                       std::vector<Finding>* findings, SectionIndex* index) {
+  std::optional<SectionIndex> local;
+  if (!index) index = &local.emplace(lines);
   std::vector<char> in_table(lines.size(), 0);
-  for (const auto& sec : FindSections(lines, tmpl))
+  for (const auto& sec : index->Sections(tmpl))
     for (int i = std::max(0, sec.first - 1); i < sec.last; ++i) in_table[i] = 1;
 
   std::vector<RuleResult> out;
   for (const auto& st : Statements()) {
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (in_table[n]) continue;
+      // A statement starts on its own line: its anchor's first character is there (a line of
+      // valid UTF-8 ends at a character boundary). Lines without it are not copied.
+      if (lines[n].find(std::string_view(st.anchor).substr(0, AnchorLead(st.anchor))) ==
+          std::string::npos)
+        continue;
       // The line, and the start of the next one for a count wrapped onto it.
       std::string text = lines[n];
       const std::size_t own = text.size();

@@ -20,12 +20,14 @@
 
 #include "core/report.h"
 #include "core/template.h"
+#include "extractors/sections.h"
 
 namespace gongkai {
 
 std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
                                        const Template& tmpl, const std::vector<Cell>& cells,
-                                       std::vector<Finding>* findings);
+                                       std::vector<Finding>* findings,
+                                       SectionIndex* index = nullptr);
 
 }  // namespace gongkai
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/utf8.h"
 #include "extractors/extractor.h"
@@ -149,7 +150,7 @@ Finding MakeFinding(const char* kind, Severity sev, int line, std::string raw, s
 }  // namespace
 
 IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& gazetteer,
-                        const std::vector<Template>& templates) {
+                        const std::vector<Template>& templates, SectionIndex* index) {
   IdentifyResult r;
   auto fail = [&](const char* kind, std::string msg) {
     r.ok = false;
@@ -223,7 +224,9 @@ IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& 
   // Only the tables are searched: narrative may quote any phrase.
   int from = 0, to = static_cast<int>(lines.size());
   if (!templates.empty()) {
-    auto sections = FindSections(lines, templates.front());
+    std::optional<SectionIndex> own;
+    if (!index) index = &own.emplace(lines);
+    const auto& sections = index->Sections(templates.front());
     if (!sections.empty()) from = sections.front().first, to = sections.back().last;
   }
   std::string all;

@@ -12,6 +12,7 @@
 #include "core/gazetteer.h"
 #include "core/report.h"
 #include "core/template.h"
+#include "extractors/sections.h"
 
 namespace gongkai {
 
@@ -24,8 +25,9 @@ struct IdentifyResult {
   std::string error_message;
 };
 
+// `index` (optional): the report's section index, shared with extract (extractors/sections.h).
 IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& gazetteer,
-                        const std::vector<Template>& templates);
+                        const std::vector<Template>& templates, SectionIndex* index = nullptr);
 
 }  // namespace gongkai
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <thread>
 
@@ -60,7 +61,8 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   };
   DecodeResult text = ReadReport(bytes, context.decode);
   if (!text.ok) return fail(text.error_kind, text.error_message);
-  IdentifyResult id = Identify(text.lines, context.gazetteer, context.templates);
+  SectionIndex sections(text.lines);  // one section search for identify, extract, narrative
+  IdentifyResult id = Identify(text.lines, context.gazetteer, context.templates, &sections);
   if (!id.ok) return fail(id.error_kind, id.error_message);
 
   ReportRecord& r = out.record;
@@ -71,7 +73,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   r.identity = id.identity;
   r.identity.placement_fingerprint = context.placement_fingerprint;
   r.findings = std::move(id.findings);
-  Extraction ex = Extract(text.lines, *id.tmpl);
+  Extraction ex = Extract(text.lines, *id.tmpl, &sections);
   int absent = 0;
   for (const auto& f : ex.findings)
     absent += f.kind == "table_missing" || f.kind == "row_missing";
@@ -83,10 +85,12 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
     return fail("no_tables", "no cell of tables 二, 三 or 四 could be read (" +
                                  std::to_string(ex.findings.size()) + " findings)");
   r.cells = std::move(ex.cells);
-  r.findings.insert(r.findings.end(), ex.findings.begin(), ex.findings.end());
+  r.findings.insert(r.findings.end(), std::make_move_iterator(ex.findings.begin()),
+                    std::make_move_iterator(ex.findings.end()));
   r.rules = Validate(*id.tmpl, r.cells, &r.findings);
-  auto narrative = CheckNarrative(text.lines, *id.tmpl, r.cells, &r.findings);
-  r.rules.insert(r.rules.end(), narrative.begin(), narrative.end());
+  auto narrative = CheckNarrative(text.lines, *id.tmpl, r.cells, &r.findings, &sections);
+  r.rules.insert(r.rules.end(), std::make_move_iterator(narrative.begin()),
+                 std::make_move_iterator(narrative.end()));
   AddChineseMessages(id.tmpl, &r);
   out.ok = true;
   return out;
