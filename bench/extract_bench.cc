@@ -1,20 +1,23 @@
 // Extraction throughput without a database: read + decode + identify + extract + validate of
-// every report under the given folders, streamed from disk (as a run does), on N threads.
+// every report under the given folders, streamed from disk (the folders walked as the workers go,
+// no file list held), on N threads.
 // With --baseline it only reads the same files the same way and validates them as UTF-8: the
 // floor any extractor pays, which bench/run.sh divides extraction by.
 // Prints MB/s, reports/s and peak resident memory.
 // Usage: gongkai_extract_bench [--baseline] [--threads N] [--repeat K] [--config FILE] DIR...
+#include <strings.h>
 #include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "config/config.h"
 #include "core/utf8.h"
-#include "pipeline/discover.h"
 #include "pipeline/read_file.h"
 #include "pipeline/runner.h"
 
@@ -36,20 +39,55 @@ int main(int argc, char** argv) {
   o.discover.input_dirs = dirs;
   ExtractContext ctx;
   if (!baseline) ctx = MakeContext(o);
-  const std::vector<SourceFile> files = Discover(o.discover);
-  if (files.empty()) {
-    std::fprintf(stderr, "gongkai_extract_bench: no files\n");
-    return 2;
-  }
-  std::atomic<std::size_t> next{0}, cells{0}, ok{0}, bytes{0};
-  const std::size_t total = files.size() * repeat;
+  // Files are streamed from the folders, not listed first: memory must not grow with the
+  // corpus. Each pass walks every folder again (--repeat passes); workers take the next file
+  // under a lock (the walk is cheap next to extraction). Taken: regular files whose name ends
+  // with one of discover.extensions (any case), as Discover takes them (no sniffing here).
+  std::mutex walk_mu;
+  int pass = 0;
+  std::size_t dir_index = 0;
+  std::filesystem::recursive_directory_iterator it, end;
+  auto ends_with_ext = [&](const std::string& name) {
+    for (const auto& e : o.discover.extensions)
+      if (name.size() >= e.size() &&
+          strncasecmp(name.c_str() + name.size() - e.size(), e.c_str(), e.size()) == 0)
+        return true;
+    return false;
+  };
+  auto next_file = [&](SourceFile* f) {  // false when every pass is done
+    std::lock_guard<std::mutex> lock(walk_mu);
+    while (pass < repeat) {
+      if (it == end) {
+        if (dir_index == dirs.size()) {
+          dir_index = 0;
+          if (++pass == repeat) return false;
+        }
+        it = std::filesystem::recursive_directory_iterator(dirs[dir_index++]);
+        continue;
+      }
+      const auto& e = *it;
+      std::error_code ec;
+      const bool take = e.is_regular_file(ec) && ends_with_ext(e.path().filename().string());
+      if (take) {
+        f->path = e.path().string();
+        f->size = e.file_size(ec);
+        f->mtime_ns = 0;
+      }
+      it.increment(ec);
+      if (ec) it = end;
+      if (take) return true;
+    }
+    return false;
+  };
+  std::atomic<std::size_t> total{0}, cells{0}, ok{0}, bytes{0};
   auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t)
     pool.emplace_back([&] {
       std::string s;
-      for (std::size_t i; (i = next++) < total;) {
-        const SourceFile& f = files[i % files.size()];
+      SourceFile f;
+      while (next_file(&f)) {
+        ++total;
         if (!ReadWholeFile(f.path, &s)) continue;
         bytes += s.size();
         if (baseline) {
@@ -66,9 +104,13 @@ int main(int argc, char** argv) {
   double mb = bytes / 1e6;
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
+  if (total == 0) {
+    std::fprintf(stderr, "gongkai_extract_bench: no files\n");
+    return 2;
+  }
   std::printf("threads=%d reports=%zu ok=%zu cells=%zu MB=%.1f secs=%.3f MB/s=%.1f "
               "reports/s=%.0f peak_rss_MB=%.1f\n",
-              threads, total, ok.load(), cells.load(), mb, secs, mb / secs, total / secs,
+              threads, total.load(), ok.load(), cells.load(), mb, secs, mb / secs, total / secs,
               ru.ru_maxrss / 1024.0);
   return 0;
 }

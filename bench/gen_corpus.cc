@@ -1,7 +1,8 @@
 // Writes a synthetic national-scale corpus: N reports, both editions, all three export layouts,
-// mostly-zero values with some counts and 万元 amounts, unit names spread over counties, and the
-// matching gazetteer (units.yaml). Deterministic from --seed.
+// mostly-zero values with some counts and 万元 amounts, unit names spread over counties, and a
+// gazetteer (units.yaml) of real size, the same for every N. Deterministic from --seed.
 // Usage: gongkai_gen_corpus --n N --out DIR [--seed S]
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -64,14 +65,18 @@ int main(int argc, char** argv) {
   const auto templates = LoadTemplates(std::string(GONGKAI_SOURCE_DIR) + "/config/templates");
   std::filesystem::create_directories(out + "/reports");
   std::mt19937_64 rng(seed);
-  // ~25 reporting units per county, as with townships and departments.
-  const long units = std::max(1L, n / 2);
-  const long counties = std::max(1L, units / 25);
+  // The gazetteer is the same whatever N (real size: China has 2,844 county-level divisions and
+  // ~38,600 townships), so that runs at different N load the same reference data and memory
+  // can be compared between them. The reports use the first `units` of its units (~2 reports
+  // per unit, one per year), spread over the counties.
+  constexpr long kCounties = 2844, kGazetteerUnits = 38600;
+  const long units = std::min(kGazetteerUnits, std::max(1L, n / 2));
+  const long counties = kCounties;
   std::ofstream gaz(out + "/units.yaml");
   gaz << "counties:\n";
   for (long c = 0; c < counties; ++c) {
     gaz << "  " << Name(c * 7919 + 17, 3) << "县: [";
-    for (long u = c; u < units; u += counties)
+    for (long u = c; u < kGazetteerUnits; u += counties)
       gaz << (u == c ? "" : ", ") << Name(u * 104729 + 3, 4) << (u % 3 ? "镇" : "乡");
     gaz << "]\n";
   }
@@ -96,7 +101,7 @@ int main(int argc, char** argv) {
     std::ofstream(out + name, std::ios::binary) << text;
     bytes += text.size();
   }
-  std::printf("%ld reports, %ld units in %ld counties, %.1f MB -> %s\n", n, units, counties,
-              bytes / 1e6, out.c_str());
+  std::printf("%ld reports of %ld units; gazetteer of %ld units in %ld counties; %.1f MB -> %s\n",
+              n, units, kGazetteerUnits, counties, bytes / 1e6, out.c_str());
   return 0;
 }

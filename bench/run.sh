@@ -183,11 +183,13 @@ largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
 
 for n in "${sizes[@]}"; do
   c=$work/corpus-$n
-  if [[ ! -f $c/.done ]]; then
+  # .done holds the generator's corpus version: a corpus of an older generator is regenerated
+  # (2: a real-size gazetteer, the same for every N).
+  if [[ $(cat "$c/.done" 2>/dev/null) != 2 ]]; then
     log "generating $n reports in $c"
     rm -rf "$c"
     "$build/gongkai_gen_corpus" --n "$n" --out "$c" --seed 1 >/dev/null
-    touch "$c/.done"
+    echo 2 >"$c/.done"
   fi
   cat >"$c/gongkai.yaml" <<EOF
 identify:
