@@ -23,15 +23,26 @@ class SqliteReader : public WarehouseReader {
   ~SqliteReader() override { sqlite3_close_v2(db_); }
 
   QueryResult Query(const std::string& sql, const std::vector<DbParam>& params) override {
-    Statement st(db_, sql, params);
     QueryResult out;
+    Stream(
+        sql, params, [&](const std::vector<std::string>& c) { out.columns = c; },
+        [&](const std::vector<DbValue>& r) { out.rows.push_back(r); });
+    return out;
+  }
+
+  void Stream(const std::string& sql, const std::vector<DbParam>& params, const ColumnsFn& columns,
+              const RowFn& each) override {
+    Statement st(db_, sql, params);
     int n = sqlite3_column_count(st.get());
-    for (int i = 0; i < n; ++i) out.columns.push_back(sqlite3_column_name(st.get(), i));
+    std::vector<std::string> names;
+    for (int i = 0; i < n; ++i) names.push_back(sqlite3_column_name(st.get(), i));
+    columns(names);
+    std::vector<DbValue> row(n);
     int rc;
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-      std::vector<DbValue> row(n);
       for (int i = 0; i < n; ++i) {
         DbValue& v = row[i];
+        v = DbValue{};
         switch (sqlite3_column_type(st.get(), i)) {
           case SQLITE_NULL: break;
           case SQLITE_INTEGER:
@@ -51,10 +62,9 @@ class SqliteReader : public WarehouseReader {
           v.text.assign(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st.get(), i));
         }
       }
-      out.rows.push_back(std::move(row));
+      each(row);
     }
     if (rc != SQLITE_DONE) Fail("query");
-    return out;
   }
 
   long long Execute(const std::string& sql, const std::vector<DbParam>& params) override {

@@ -10,6 +10,7 @@
 #ifndef GONGKAI_LOADERS_WAREHOUSE_READER_H_
 #define GONGKAI_LOADERS_WAREHOUSE_READER_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,12 @@ class WarehouseReader {
  public:
   virtual ~WarehouseReader() = default;
   virtual QueryResult Query(const std::string& sql, const std::vector<DbParam>& params = {}) = 0;
+  // The same rows handed to `row` one at a time, never all in memory (SQLite: step by step;
+  // PostgreSQL: a cursor fetched in batches); `columns` is called once, before the first row.
+  using ColumnsFn = std::function<void(const std::vector<std::string>&)>;
+  using RowFn = std::function<void(const std::vector<DbValue>&)>;
+  virtual void Stream(const std::string& sql, const std::vector<DbParam>& params,
+                      const ColumnsFn& columns, const RowFn& row) = 0;
   // Runs one statement in its own transaction; returns the number of rows it changed.
   virtual long long Execute(const std::string& sql, const std::vector<DbParam>& params = {}) = 0;
   // Views that exist in the warehouse, sorted.

@@ -1,6 +1,8 @@
 // PostgreSQL side of loaders/warehouse_reader.h.
 #include <pqxx/pqxx>
 
+#include <exception>
+
 #include "loaders/pg_conninfo.h"
 #include "loaders/warehouse_reader.h"
 
@@ -10,6 +12,27 @@ namespace {
 // Type oids of PostgreSQL's numeric types (pg_type.dat).
 bool IsIntegerOid(pqxx::oid t) { return t == 20 || t == 21 || t == 23; }
 bool IsRealOid(pqxx::oid t) { return t == 700 || t == 701 || t == 1700; }
+
+// One row's values, typed by the column's type oid.
+std::vector<DbValue> Values(const pqxx::result& r, const pqxx::row& row) {
+  std::vector<DbValue> values(row.size());
+  for (pqxx::row_size_type i = 0; i < row.size(); ++i) {
+    DbValue& v = values[i];
+    if (row[i].is_null()) continue;
+    v.text = row[i].c_str();
+    pqxx::oid t = r.column_type(i);
+    if (IsIntegerOid(t)) {
+      v.kind = DbValue::Kind::kInt;
+      v.i = row[i].as<long long>();
+    } else if (IsRealOid(t)) {
+      v.kind = DbValue::Kind::kReal;
+      v.r = row[i].as<double>();
+    } else {
+      v.kind = DbValue::Kind::kText;
+    }
+  }
+  return values;
+}
 
 class PostgresReader : public WarehouseReader {
  public:
@@ -31,27 +54,45 @@ class PostgresReader : public WarehouseReader {
       pqxx::result r = tx.exec_params(NumberedPlaceholders(sql),
                                       pqxx::prepare::make_dynamic_params(params));
       for (pqxx::row_size_type i = 0; i < r.columns(); ++i) out.columns.push_back(r.column_name(i));
-      for (const auto& row : r) {
-        std::vector<DbValue> values(row.size());
-        for (pqxx::row_size_type i = 0; i < row.size(); ++i) {
-          DbValue& v = values[i];
-          if (row[i].is_null()) continue;
-          v.text = row[i].c_str();
-          pqxx::oid t = r.column_type(i);
-          if (IsIntegerOid(t)) {
-            v.kind = DbValue::Kind::kInt;
-            v.i = row[i].as<long long>();
-          } else if (IsRealOid(t)) {
-            v.kind = DbValue::Kind::kReal;
-            v.r = row[i].as<double>();
-          } else {
-            v.kind = DbValue::Kind::kText;
-          }
-        }
-        out.rows.push_back(std::move(values));
-      }
+      for (const auto& row : r) out.rows.push_back(Values(r, row));
     });
     return out;
+  }
+
+  // A cursor in a read-only transaction, fetched kFetch rows at a time. An exception of a
+  // callback (the caller's, e.g. a file it cannot write) reaches the caller unchanged.
+  void Stream(const std::string& sql, const std::vector<DbParam>& params, const ColumnsFn& columns,
+              const RowFn& each) override {
+    static constexpr int kFetch = 5000;
+    std::exception_ptr caller;
+    auto call = [&](auto&& f) {
+      try {
+        f();
+      } catch (...) {
+        caller = std::current_exception();
+      }
+    };
+    Guard("query", [&] {
+      pqxx::read_transaction tx(*conn_);
+      tx.exec_params("DECLARE gongkai_stream NO SCROLL CURSOR FOR " + NumberedPlaceholders(sql),
+                     pqxx::prepare::make_dynamic_params(params));
+      bool first = true;
+      while (!caller) {
+        pqxx::result r = tx.exec("FETCH FORWARD " + std::to_string(kFetch) + " FROM gongkai_stream");
+        if (first) {
+          std::vector<std::string> names;
+          for (pqxx::row_size_type i = 0; i < r.columns(); ++i) names.push_back(r.column_name(i));
+          call([&] { columns(names); });
+          first = false;
+        }
+        for (const auto& row : r) {
+          if (caller) break;
+          call([&] { each(Values(r, row)); });
+        }
+        if (r.size() < static_cast<pqxx::result::size_type>(kFetch)) break;
+      }
+    });
+    if (caller) std::rethrow_exception(caller);
   }
 
   long long Execute(const std::string& sql, const std::vector<DbParam>& params) override {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 
 #include "loaders/dictionary.h"
 #include "loaders/sql_files.h"
@@ -31,52 +32,134 @@ std::string CsvField(const std::string& s) {
 
 using HeaderRows = std::vector<std::vector<std::string>>;
 
-void WriteCsv(const QueryResult& r, const HeaderRows& headers, const std::string& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw ExportError("cannot write " + path);
-  out << "\xEF\xBB\xBF";
-  for (const auto& h : headers) {
-    for (std::size_t i = 0; i < h.size(); ++i) out << (i ? "," : "") << CsvField(h[i]);
-    out << "\r\n";
-  }
-  for (const auto& row : r.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i)
-      out << (i ? "," : "") << CsvField(FormatDbValue(row[i]));
-    out << "\r\n";
-  }
-  out.flush();
-  if (!out) throw ExportError("cannot write " + path);
-}
+// The rows are written as they are read; Finish() completes the file.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void Row(const std::vector<DbValue>& row) = 0;
+  virtual void Finish() = 0;
+};
 
-void WriteXlsx(const QueryResult& r, const HeaderRows& headers, const std::string& sheet,
-               const std::string& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw ExportError("cannot create " + path);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.substr(0, 31).c_str());
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* integer = workbook_add_format(wb);
-  format_set_num_format(integer, "0");
-  const auto top = static_cast<lxw_row_t>(headers.size());
-  for (std::size_t h = 0; h < headers.size(); ++h)
-    for (std::size_t c = 0; c < headers[h].size(); ++c)
-      worksheet_write_string(ws, static_cast<lxw_row_t>(h), static_cast<lxw_col_t>(c),
-                             headers[h][c].c_str(), bold);
-  for (std::size_t i = 0; i < r.rows.size(); ++i) {
-    auto row = static_cast<lxw_row_t>(i + top);
-    for (std::size_t c = 0; c < r.rows[i].size(); ++c) {
-      const DbValue& v = r.rows[i][c];
-      auto col = static_cast<lxw_col_t>(c);
-      if (v.IsNumber())
-        worksheet_write_number(ws, row, col, v.Number(),
-                               v.kind == DbValue::Kind::kInt ? integer : nullptr);
-      else if (!v.IsNull()) worksheet_write_string(ws, row, col, v.text.c_str(), nullptr);
+class CsvSink : public Sink {
+ public:
+  CsvSink(const std::string& path, const HeaderRows& headers)
+      : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw ExportError("cannot write " + path);
+    out_ << "\xEF\xBB\xBF";
+    for (const auto& h : headers) {
+      for (std::size_t i = 0; i < h.size(); ++i) out_ << (i ? "," : "") << CsvField(h[i]);
+      out_ << "\r\n";
     }
   }
-  worksheet_freeze_panes(ws, top, 0);
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR)
-    throw ExportError("cannot write " + path + ": " + lxw_strerror(err));
+  void Row(const std::vector<DbValue>& row) override {
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out_ << (i ? "," : "") << CsvField(FormatDbValue(row[i]));
+    out_ << "\r\n";
+  }
+  ~CsvSink() override {
+    if (!finished_) {  // an error on the way: no half file left behind
+      out_.close();
+      std::remove(path_.c_str());
+    }
+  }
+  void Finish() override {
+    out_.flush();
+    if (!out_) throw ExportError("cannot write " + path_);
+    finished_ = true;
+  }
+
+ private:
+  std::string path_;
+  std::ofstream out_;
+  bool finished_ = false;
+};
+
+// constant_memory: libxlsxwriter writes each finished row out, so memory stays flat.
+class XlsxSink : public Sink {
+ public:
+  XlsxSink(const std::string& path, const HeaderRows& headers, const std::string& sheet)
+      : path_(path) {
+    lxw_workbook_options opt{};
+    opt.constant_memory = LXW_TRUE;
+    wb_ = workbook_new_opt(path.c_str(), &opt);
+    if (!wb_) throw ExportError("cannot create " + path);
+    ws_ = workbook_add_worksheet(wb_, sheet.substr(0, 31).c_str());
+    lxw_format* bold = workbook_add_format(wb_);
+    format_set_bold(bold);
+    integer_ = workbook_add_format(wb_);
+    format_set_num_format(integer_, "0");
+    for (const auto& h : headers) {
+      for (std::size_t c = 0; c < h.size(); ++c)
+        worksheet_write_string(ws_, next_, static_cast<lxw_col_t>(c), h[c].c_str(), bold);
+      ++next_;
+    }
+    worksheet_freeze_panes(ws_, next_, 0);
+  }
+  ~XlsxSink() override {
+    if (wb_) {  // not finished: an error on the way; no half file left behind
+      workbook_close(wb_);
+      std::remove(path_.c_str());
+    }
+  }
+  void Row(const std::vector<DbValue>& row) override {
+    if (next_ >= LXW_ROW_MAX)
+      throw ExportError("an xlsx sheet holds at most " + std::to_string(LXW_ROW_MAX) +
+                        " rows; narrow it with --where or write .csv");
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const DbValue& v = row[c];
+      auto col = static_cast<lxw_col_t>(c);
+      lxw_error err = LXW_NO_ERROR;
+      if (v.IsNumber())
+        err = worksheet_write_number(ws_, next_, col, v.Number(),
+                                     v.kind == DbValue::Kind::kInt ? integer_ : nullptr);
+      else if (!v.IsNull())
+        err = worksheet_write_string(ws_, next_, col, v.text.c_str(), nullptr);
+      if (err != LXW_NO_ERROR)
+        throw ExportError("cannot write row " + std::to_string(next_) + " of " + path_ + ": " +
+                          lxw_strerror(err));
+    }
+    ++next_;
+  }
+  void Finish() override {
+    lxw_error err = workbook_close(wb_);
+    wb_ = nullptr;
+    if (err != LXW_NO_ERROR)
+      throw ExportError("cannot write " + path_ + ": " + lxw_strerror(err));
+  }
+
+ private:
+  std::string path_;
+  lxw_workbook* wb_ = nullptr;
+  lxw_worksheet* ws_ = nullptr;
+  lxw_format* integer_ = nullptr;
+  lxw_row_t next_ = 0;
+};
+
+// The validated query of a view and its bound values.
+struct ViewQuery {
+  std::string sql;
+  std::vector<DbParam> params;
+};
+
+ViewQuery MakeViewQuery(WarehouseReader& db, const std::string& view, const Where& where) {
+  auto views = ExportableViews();
+  if (!std::binary_search(views.begin(), views.end(), view)) {
+    std::string list;
+    for (const auto& v : views) list += (list.empty() ? "" : ", ") + v;
+    throw ExportError("unknown view '" + view + "'; one of: " + list);
+  }
+  // `view` is now one of our own names; the column names come from the view itself.
+  std::vector<std::string> columns = db.Query("SELECT * FROM " + view + " WHERE 1 = 0").columns;
+  ViewQuery q{"SELECT * FROM " + view, {}};
+  for (const auto& [column, value] : where) {
+    auto it = std::find(columns.begin(), columns.end(), column);
+    if (it == columns.end())
+      throw ExportError("view " + view + " has no column '" + column + "'");
+    q.sql += q.params.empty() ? " WHERE " : " AND ";
+    q.sql += "CAST(" + *it + " AS TEXT) = ?";  // *it: a column name of our view
+    q.params.push_back(value);
+  }
+  return q;
 }
 
 }  // namespace
@@ -95,27 +178,9 @@ std::pair<std::string, std::string> ParseWhere(const std::string& pair) {
   return {pair.substr(0, eq), pair.substr(eq + 1)};
 }
 
-QueryResult ReadView(WarehouseReader& db, const std::string& view,
-                     const std::vector<std::pair<std::string, std::string>>& where) {
-  auto views = ExportableViews();
-  if (!std::binary_search(views.begin(), views.end(), view)) {
-    std::string list;
-    for (const auto& v : views) list += (list.empty() ? "" : ", ") + v;
-    throw ExportError("unknown view '" + view + "'; one of: " + list);
-  }
-  // `view` is now one of our own names; the column names come from the view itself.
-  std::vector<std::string> columns = db.Query("SELECT * FROM " + view + " WHERE 1 = 0").columns;
-  std::string sql = "SELECT * FROM " + view;
-  std::vector<DbParam> params;
-  for (const auto& [column, value] : where) {
-    auto it = std::find(columns.begin(), columns.end(), column);
-    if (it == columns.end())
-      throw ExportError("view " + view + " has no column '" + column + "'");
-    sql += params.empty() ? " WHERE " : " AND ";
-    sql += "CAST(" + *it + " AS TEXT) = ?";  // *it: a column name of our view
-    params.push_back(value);
-  }
-  return db.Query(sql, params);
+QueryResult ReadView(WarehouseReader& db, const std::string& view, const Where& where) {
+  ViewQuery q = MakeViewQuery(db, view, where);
+  return db.Query(q.sql, q.params);
 }
 
 std::string FormatDbValue(const DbValue& v) {
@@ -149,12 +214,28 @@ std::vector<std::string> ColumnLabels(const std::string& view,
   return out;
 }
 
-void WriteExport(const QueryResult& result, const HeaderRows& h, const std::string& sheet,
-                 const std::string& path) {
+std::size_t ExportView(WarehouseReader& db, const std::string& view, const Where& where,
+                       const std::string& path) {
   std::string lower = Lower(path);
-  if (EndsWith(lower, ".csv")) return WriteCsv(result, h, path);
-  if (EndsWith(lower, ".xlsx")) return WriteXlsx(result, h, sheet, path);
-  throw ExportError("the output file must end in .csv or .xlsx: " + path);
+  const bool csv = EndsWith(lower, ".csv");
+  if (!csv && !EndsWith(lower, ".xlsx"))
+    throw ExportError("the output file must end in .csv or .xlsx: " + path);
+  ViewQuery q = MakeViewQuery(db, view, where);
+  std::unique_ptr<Sink> sink;
+  std::size_t rows = 0;
+  db.Stream(
+      q.sql, q.params,
+      [&](const std::vector<std::string>& columns) {
+        HeaderRows headers = {ColumnLabels(view, columns), columns};
+        if (csv) sink = std::make_unique<CsvSink>(path, headers);
+        else sink = std::make_unique<XlsxSink>(path, headers, view);
+      },
+      [&](const std::vector<DbValue>& row) {
+        sink->Row(row);
+        ++rows;
+      });
+  sink->Finish();
+  return rows;
 }
 
 }  // namespace gongkai

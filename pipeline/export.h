@@ -30,10 +30,12 @@ std::vector<std::string> ExportableViews();
 // "county=卫辉市" -> {"county", "卫辉市"}; throws ExportError without '='.
 std::pair<std::string, std::string> ParseWhere(const std::string& pair);
 
-// Reads the view, filtered by the pairs (ANDed; a column compared as text). Throws ExportError
-// for a view that is not ours or a column the view does not have.
-QueryResult ReadView(WarehouseReader& db, const std::string& view,
-                     const std::vector<std::pair<std::string, std::string>>& where);
+// COLUMN=VALUE filters, ANDed; a column is compared as text, the value bound as a parameter.
+using Where = std::vector<std::pair<std::string, std::string>>;
+
+// Reads the view, filtered. Throws ExportError for a view that is not ours or a column the view
+// does not have.
+QueryResult ReadView(WarehouseReader& db, const std::string& view, const Where& where);
 
 // A value as CSV shows it: integers and reals (15 significant digits) as digits, NULL empty.
 std::string FormatDbValue(const DbValue& v);
@@ -43,11 +45,12 @@ std::string FormatDbValue(const DbValue& v);
 std::vector<std::string> ColumnLabels(const std::string& view,
                                       const std::vector<std::string>& columns);
 
-// Writes `result` to path; the format from the extension (.csv or .xlsx, case-insensitive).
-// header_rows: each one cell per column, written above the data. Throws ExportError.
-void WriteExport(const QueryResult& result,
-                 const std::vector<std::vector<std::string>>& header_rows,
-                 const std::string& sheet, const std::string& path);
+// Writes the view, filtered, to path as it is read (rows streamed, never all in memory); the
+// format from the extension (.csv or .xlsx, case-insensitive). Returns the number of data rows.
+// Throws ExportError (bad view, column or file name; more rows than an xlsx sheet holds, in
+// which case no file is left) or LoadError.
+std::size_t ExportView(WarehouseReader& db, const std::string& view, const Where& where,
+                       const std::string& path);
 
 }  // namespace gongkai
 

@@ -9,14 +9,12 @@ namespace gongkai {
 
 int ExportCommand(const RunOptions& options, const PeopleArgs& a) {
   try {
-    std::vector<std::pair<std::string, std::string>> where;
+    Where where;
     for (const auto& w : a.where) where.push_back(ParseWhere(w));
     auto db = OpenWarehouseReader(options.load);
-    QueryResult r = ReadView(*db, a.view, where);
-    WriteExport(r, {ColumnLabels(a.view, r.columns), r.columns}, a.view, a.output);
+    std::size_t rows = ExportView(*db, a.view, where, a.output);
     if (!options.quiet)
-      std::printf("gongkai: %zu rows of %s -> %s\n", r.rows.size(), a.view.c_str(),
-                  a.output.c_str());
+      std::printf("gongkai: %zu rows of %s -> %s\n", rows, a.view.c_str(), a.output.c_str());
     return kExitOk;
   } catch (const ExportError& e) {
     std::fprintf(stderr, "gongkai export: %s\n", e.what());

@@ -149,3 +149,40 @@ TEST(PostgresExport, CsvAndXlsxReadBackEqualToTheView) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Streaming crosses the cursor's fetch batches (5000 rows) in order, with every row once, and a
+// caller's exception reaches the caller unchanged (not as a warehouse error).
+TEST(PostgresExport, StreamCrossesFetchBatchesInOrder) {
+  testing::pg::TestDatabase pg;
+  auto db = OpenWarehouseReader(LoadOptions{pg.conninfo()});
+  std::vector<std::string> columns;
+  long long rows = 0, sum = 0;
+  bool ordered = true;
+  db->Stream(
+      "SELECT g AS n, 'x' || g AS t FROM generate_series(1, 12345) g WHERE g > CAST(? AS INT) "
+      "ORDER BY g",
+      {std::string("0")}, [&](const std::vector<std::string>& c) { columns = c; },
+      [&](const std::vector<DbValue>& r) {
+        ++rows;
+        ordered = ordered && r[0].kind == DbValue::Kind::kInt && r[0].i == rows &&
+                  r[1].text == "x" + std::to_string(rows);
+        sum += r[0].i;
+      });
+  EXPECT_EQ(columns, (std::vector<std::string>{"n", "t"}));
+  EXPECT_EQ(rows, 12345);
+  EXPECT_EQ(sum, 12345LL * 12346 / 2);
+  EXPECT_TRUE(ordered);
+  struct Stop {};
+  EXPECT_THROW(db->Stream(
+                   "SELECT g FROM generate_series(1, 10) g", {},
+                   [](const std::vector<std::string>&) {},
+                   [](const std::vector<DbValue>&) { throw Stop{}; }),
+               Stop);
+  EXPECT_EQ(db->Query("SELECT 1 AS one").rows.size(), 1u);  // the connection is still usable
+}
+
+}  // namespace
+}  // namespace gongkai
