@@ -7,7 +7,8 @@
 --     last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数 = this year's
 --     现行有效件数.
 -- status is pass / fail, or not_assessable when an operand is blank (never taken as 0);
--- lhs_line / rhs_line are the source lines of the 表三 cells compared (xyear.carried).
+-- lhs_line / rhs_line are the source lines of the 表三 cells compared (xyear.carried);
+-- rule_label and subject_label (the 表三 column or 表二 row) are the codes' Chinese labels.
 CREATE VIEW mart_cross_year_rules AS
 WITH pairs AS (
   SELECT r.county, r.unit, r.year, r.edition, r.report_id, r.source_path,
@@ -42,10 +43,13 @@ SELECT x.county, x.unit, x.year, x.report_id, x.source_path, x.prev_source_path,
        a.carried_over - b.carry_next AS diff,
        CASE WHEN a.carried_over IS NULL OR b.carry_next IS NULL THEN 'not_assessable'
             WHEN a.carried_over = b.carry_next THEN 'pass' ELSE 'fail' END AS status,
-       a.carried_line AS lhs_line, b.carry_next_line AS rhs_line
+       a.carried_line AS lhs_line, b.carry_next_line AS rhs_line,
+       rl.label_zh AS rule_label, sc.label_zh AS subject_label
 FROM pairs x
 JOIN report_applicant_fact a ON a.report_id = x.report_id
 JOIN report_applicant_fact b ON b.report_id = x.prev_report_id AND b.applicant = a.applicant
+LEFT JOIN dim_code rl ON rl.code_kind = 'rule' AND rl.code = 'xyear.carried'
+LEFT JOIN dim_col sc ON sc.edition = x.edition AND sc.table_code = 't3' AND sc.col_code = a.applicant
 UNION ALL
 SELECT county, unit, year, report_id, source_path, prev_source_path,
        'xyear.in_force', subject,
@@ -56,5 +60,7 @@ SELECT county, unit, year, report_id, source_path, prev_source_path,
        CASE WHEN prev_in_force IS NULL OR issued IS NULL OR abolished IS NULL OR in_force IS NULL
               THEN 'not_assessable'
             WHEN prev_in_force + issued - abolished = in_force THEN 'pass' ELSE 'fail' END,
-       NULL, NULL
-FROM in_force;
+       NULL, NULL, rl.label_zh, sr.label_zh
+FROM in_force x
+LEFT JOIN dim_code rl ON rl.code_kind = 'rule' AND rl.code = 'xyear.in_force'
+LEFT JOIN dim_row sr ON sr.edition = x.edition AND sr.table_code = 't2' AND sr.row_code = x.subject;

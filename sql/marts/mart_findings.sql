@@ -2,7 +2,8 @@
 -- template arithmetic that does not add up, files that failed, and duplicate reports (naming
 -- the file not counted in source_path and the one counted in raw and message), each with its
 -- review state: the decision in finding_review for the finding's unit, year, kind, coordinate
--- and raw text, or 'open' when none applies (a failed file is always open).
+-- and raw text, or 'open' when none applies (a failed file is always open). kind_label (the
+-- finding or error kind) and the table, row and column labels are the codes' Chinese labels.
 CREATE VIEW mart_findings AS
 WITH base AS (
   SELECT r.county, r.unit, r.year, r.source_path, f.kind, f.severity,
@@ -34,8 +35,18 @@ SELECT b.county, b.unit, b.year, b.source_path, b.kind, b.severity,
        b.table_code, b.row_code, b.col_code, b.source_line, b.raw, b.message, b.message_zh,
        b.division_code, b.report_id, b.finding_seq,
        COALESCE(v.state, 'open') AS review_state, v.reason AS review_reason,
-       v.reviewer AS reviewed_by, v.reviewed_at
+       v.reviewer AS reviewed_by, v.reviewed_at,
+       COALESCE(fk.label_zh, ek.label_zh) AS kind_label, t.label_zh AS table_label,
+       dr.label_zh AS row_label, dc.label_zh AS col_label
 FROM base b
+LEFT JOIN dim_code fk ON fk.code_kind = 'finding_kind' AND fk.code = b.kind
+LEFT JOIN dim_code ek ON ek.code_kind = 'error_kind' AND ek.code = b.kind
+LEFT JOIN report e ON e.report_id = b.report_id
+LEFT JOIN dim_table t ON t.table_code = b.table_code
+LEFT JOIN dim_row dr
+  ON dr.edition = e.edition AND dr.table_code = b.table_code AND dr.row_code = b.row_code
+LEFT JOIN dim_col dc
+  ON dc.edition = e.edition AND dc.table_code = b.table_code AND dc.col_code = b.col_code
 LEFT JOIN finding_review v
   ON v.division_code = COALESCE(b.division_code, '') AND v.unit = b.unit AND v.year = b.year
  AND v.kind = b.kind AND v.table_code = COALESCE(b.table_code, '')

@@ -93,6 +93,43 @@ TEST_F(Marts, UnitYearPinsTheRealReportsByValue) {
             (Rows{{"自然人", "821", "18", "767", "72"}}));
 }
 
+TEST_F(Marts, UnitYearCarriesThePlaceWithNamesAndLabels) {
+  RunOnce();
+  // As ../shared/corpus/expected/places.csv gives them: 上海's office is a department of
+  // province 31 (in no county or prefecture), 平潭综合实验区 is placed by its alias on 350128,
+  // 淮安市人民政府 governs prefecture 3208, 东木镇 is a township of 紫阳县.
+  EXPECT_EQ(Q("SELECT unit, unit_kind, unit_kind_label, placed_by, placed_by_label, "
+              "division_code, division_name, county_code, county_name, prefecture_code, "
+              "prefecture_name, province_code, province_name FROM mart_unit_year "
+              "WHERE source_path LIKE '%.tsv.txt' OR unit='东木镇' ORDER BY year, unit"),
+            (Rows{{"上海市人民政府办公厅", "department", "该区划的政府部门或其他机关", "title",
+                   "标题中的行政区划名称", "31", "上海市", "NULL", "NULL", "NULL", "NULL", "31",
+                   "上海市"},
+                  {"东木镇", "government", "该区划的人民政府（含街道办事处）", "title",
+                   "标题中的行政区划名称", "610924116", "东木镇", "610924", "紫阳县", "6109",
+                   "安康市", "61", "陕西省"},
+                  {"平潭综合实验区", "other", "其他（非行政区划的机构，或未能确定）", "alias",
+                   "别名（config/units.yaml）", "350128", "平潭县", "350128", "平潭县", "3501",
+                   "福州市", "35", "福建省"},
+                  {"淮安市人民政府", "government", "该区划的人民政府（含街道办事处）", "title",
+                   "标题中的行政区划名称", "3208", "淮安市", "NULL", "NULL", "3208", "淮安市",
+                   "32", "江苏省"}}));
+}
+
+TEST_F(Marts, MartsShowLabelsBesideCodes) {
+  RunOnce();
+  EXPECT_EQ(Q("SELECT kind, kind_label, table_code, table_label, row_code, row_label, col_code, "
+              "col_label FROM mart_findings WHERE kind='narrative_mismatch'"),
+            (Rows{{"narrative_mismatch", "正文所述数字与表格不符", "t3", "收到和处理政府信息公开申请情况",
+                   "total", "三（七）总计", "total", "总计"}}));
+  EXPECT_EQ(Q("SELECT DISTINCT rule_key, rule_label, status, status_label FROM mart_rule_results "
+              "WHERE unit='东木镇' AND rule_key IN ('narrative.applications_processed', "
+              "'t4.review_total') ORDER BY rule_key"),
+            (Rows{{"narrative.applications_processed",
+                   "正文所述办理（答复）申请数 = 表三办理结果总计", "fail", "不成立"},
+                  {"t4.review_total", "行政复议总计 = 四项结果之和", "pass", "成立"}}));
+}
+
 TEST_F(Marts, RatiosCarryNumeratorDenominatorAndAReasonWhenNull) {
   RunOnce();
   const std::string cols =
