@@ -117,4 +117,41 @@ ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id) {
   return out;
 }
 
+StoredDecisions ReadStoredDecisions(WarehouseReader& db, long long report_id) {
+  StoredDecisions out;
+  const std::vector<DbParam> id = {std::to_string(report_id)};
+  auto columns = [&](const char* object) {
+    try {
+      return db.Query(std::string("SELECT * FROM ") + object + " WHERE 1 = 0").columns;
+    } catch (const LoadError&) {  // not in this warehouse (before schema 010)
+      return std::vector<std::string>{};
+    }
+  };
+  if (!columns("cell_correction").empty())
+    for (const auto& r : db.Query("SELECT c.table_code, c.row_code, c.col_code, c.value, "
+                                  "c.extracted_raw, c.reason, c.corrected_by, c.corrected_at "
+                                  "FROM cell_correction c JOIN report r "
+                                  "ON c.division_code = COALESCE(r.division_code, '') "
+                                  "AND c.unit = r.unit AND c.year = r.year "
+                                  "WHERE r.report_id = CAST(? AS INTEGER) "
+                                  "ORDER BY c.table_code, c.row_code, c.col_code",
+                                  id)
+                             .rows)
+      out.corrections.push_back({Text(r[0]), Text(r[1]), Text(r[2]), Real(r[3]), Text(r[4]),
+                                 Text(r[5]), Text(r[6]), Text(r[7])});
+  auto mf = columns("mart_findings");
+  if (std::find(mf.begin(), mf.end(), "review_state") != mf.end())
+    for (const auto& r : db.Query("SELECT finding_seq, kind, table_code, row_code, col_code, "
+                                  "source_line, review_state, review_reason, reviewed_by, "
+                                  "reviewed_at FROM mart_findings "
+                                  "WHERE report_id = CAST(? AS INTEGER) "
+                                  "AND review_state <> 'open' ORDER BY finding_seq",
+                                  id)
+                             .rows)
+      out.reviews.push_back({static_cast<int>(Int(r[0])), Text(r[1]), Text(r[2]), Text(r[3]),
+                             Text(r[4]), static_cast<int>(Int(r[5])), Text(r[6]), Text(r[7]),
+                             Text(r[8]), Text(r[9])});
+  return out;
+}
+
 }  // namespace gongkai

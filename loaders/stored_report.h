@@ -30,6 +30,26 @@ std::vector<StoredReportRef> FindStoredReports(WarehouseReader& db, const std::s
 
 ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id);
 
+// What people decided about the report (schema 010): cell corrections (cell_correction, by the
+// report's division, unit and year) and the review decisions of its findings that are not
+// `open` (mart_findings.review_state). Empty on a warehouse without them.
+struct StoredCorrection {
+  std::string table, row, col;
+  std::optional<double> value;  // the person's value; nullopt: the cell is blank
+  std::string extracted_raw, reason, corrected_by, corrected_at;
+};
+struct StoredReview {
+  int seq = 0;  // the finding's seq in the report
+  std::string kind, table, row, col;
+  int line = 0;
+  std::string state, reason, reviewed_by, reviewed_at;
+};
+struct StoredDecisions {
+  std::vector<StoredCorrection> corrections;
+  std::vector<StoredReview> reviews;
+};
+StoredDecisions ReadStoredDecisions(WarehouseReader& db, long long report_id);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_LOADERS_STORED_REPORT_H_

@@ -7,6 +7,7 @@
 #include "loaders/stored_report.h"
 #include "pipeline/commands.h"
 #include "pipeline/explain.h"
+#include "pipeline/explain_decisions.h"
 #include "pipeline/messages_zh.h"
 #include "pipeline/runner.h"
 
@@ -20,7 +21,8 @@ const Template* FindEdition(const ExtractContext& ctx, int edition) {
 }
 
 // explain --unit U --year Y [--division CODE]: the report that counts for that unit and year.
-int ReadFromWarehouse(const RunOptions& options, const PeopleArgs& a, ReportRecord* record) {
+int ReadFromWarehouse(const RunOptions& options, const PeopleArgs& a, ReportRecord* record,
+                      StoredDecisions* decisions) {
   try {
     auto db = OpenWarehouseReader(options.load);
     auto found = FindStoredReports(*db, a.unit, a.year, a.division);
@@ -42,6 +44,7 @@ int ReadFromWarehouse(const RunOptions& options, const PeopleArgs& a, ReportReco
       return kExitUsage;
     }
     *record = ReadStoredReport(*db, found[0].report_id);
+    *decisions = ReadStoredDecisions(*db, found[0].report_id);
     return kExitOk;
   } catch (const LoadError& e) {
     std::fprintf(stderr, "gongkai explain: warehouse: %s\n", e.what());
@@ -59,6 +62,7 @@ int ExplainCommand(const RunOptions& options, const PeopleArgs& a) {
   ExplainFormat format = ParseExplainFormat(a.format);
   ExtractContext ctx = MakeContext(options);
   ReportRecord record;
+  StoredDecisions decisions;  // --unit: corrections and review decisions
   if (!a.file.empty()) {
     std::ifstream in(a.file, std::ios::binary);
     if (!in) {
@@ -77,7 +81,7 @@ int ExplainCommand(const RunOptions& options, const PeopleArgs& a) {
     }
     record = std::move(p.record);
   } else {
-    int code = ReadFromWarehouse(options, a, &record);
+    int code = ReadFromWarehouse(options, a, &record, &decisions);
     if (code != kExitOk) return code;
   }
   const Template* tmpl = FindEdition(ctx, record.identity.edition);
@@ -88,7 +92,9 @@ int ExplainCommand(const RunOptions& options, const PeopleArgs& a) {
     for (std::size_t i = 0; i < stored.size(); ++i)
       if (!stored[i].empty()) record.findings[i].message_zh = stored[i];
   }
-  std::cout << RenderExplain(record, tmpl, format);
+  std::string out = RenderExplain(record, tmpl, format);
+  if (a.file.empty()) out = AddDecisions(out, decisions, tmpl, format);
+  std::cout << out;
   return kExitOk;
 }
 

@@ -141,6 +141,78 @@ TEST_F(ExplainWarehouse, FindingsShowTheirStoredChineseMessage) {
   EXPECT_EQ(j["findings"][0]["message_zh"], "仓库中的说明");
 }
 
+TEST_F(ExplainWarehouse, ShowsCorrectionsAndReviewDecisions) {
+  {
+    // As any SQL client may record them (schema 010).
+    auto db = OpenWarehouseReader(LoadOptions{db_});
+    ASSERT_EQ(db->Execute(
+                  "INSERT INTO cell_correction (division_code, unit, year, table_code, row_code, "
+                  "col_code, value, extracted_state, extracted_value, extracted_raw, reason, "
+                  "corrected_by, corrected_at) SELECT COALESCE(r.division_code, ''), r.unit, "
+                  "r.year, c.table_code, c.row_code, c.col_code, 7, c.state, c.value, c.raw, "
+                  "'原件第 3 页', '张三', '2026-12-01T08:00:00Z' FROM cell c JOIN report r "
+                  "ON r.report_id = c.report_id WHERE r.unit = '东木镇' AND c.table_code = 't3' "
+                  "AND c.row_code = 'new' AND c.col_code = 'natural'"),
+              1);
+    ASSERT_EQ(db->Execute(
+                  "INSERT INTO finding_review (division_code, unit, year, kind, table_code, "
+                  "row_code, col_code, source_text, state, reason, reviewer, reviewed_at) "
+                  "SELECT COALESCE(division_code, ''), unit, year, kind, COALESCE(table_code, ''), "
+                  "COALESCE(row_code, ''), COALESCE(col_code, ''), COALESCE(raw, ''), "
+                  "'dismissed', '正文含上年结转', '李四', '2026-12-01T08:01:00Z' "
+                  "FROM mart_findings WHERE kind = 'narrative_mismatch'"),
+              1);
+  }
+  auto w = RunGongkaiStdout({"explain", "--unit", "东木镇", "--year", "2020", "--format", "json",
+                             "-w", db_});
+  ASSERT_EQ(w.exit_code, 0);
+  auto j = nlohmann::json::parse(w.out);
+  ASSERT_EQ(j["corrections"].size(), 1u);
+  const auto& c = j["corrections"][0];
+  EXPECT_EQ(c["table"], "t3");
+  EXPECT_EQ(c["row"], "new");
+  EXPECT_EQ(c["col"], "natural");
+  EXPECT_EQ(c["value"], 7);
+  EXPECT_EQ(c["reason"], "原件第 3 页");
+  EXPECT_EQ(c["corrected_by"], "张三");
+  std::string raw;
+  for (const auto& cell : j["cells"])
+    if (cell["table"] == "t3" && cell["row"] == "new" && cell["col"] == "natural")
+      raw = cell["raw"];
+  EXPECT_EQ(c["extracted_raw"], raw);
+  ASSERT_EQ(j["reviews"].size(), 1u);
+  EXPECT_EQ(j["reviews"][0]["kind"], "narrative_mismatch");
+  EXPECT_EQ(j["reviews"][0]["state"], "dismissed");
+  EXPECT_EQ(j["reviews"][0]["reason"], "正文含上年结转");
+  EXPECT_EQ(j["reviews"][0]["line"], j["findings"][0]["line"]);
+
+  auto csv = RunGongkaiStdout({"explain", "--unit", "东木镇", "--year", "2020", "--format", "csv",
+                               "-w", db_});
+  ASSERT_EQ(csv.exit_code, 0);
+  int corrections = 0, reviews = 0;
+  for (const auto& row : testing::ParseCsv(csv.out)) {
+    ASSERT_EQ(row.size(), 14u);
+    if (row[0] == "correction") {
+      ++corrections;
+      EXPECT_EQ(row[1] + "." + row[2] + "." + row[3], "t3.new.natural");
+      EXPECT_EQ(row[5], "7");
+      EXPECT_EQ(row[10], "corrected");
+    }
+    if (row[0] == "review") {
+      ++reviews;
+      EXPECT_EQ(row[10], "dismissed");
+      EXPECT_EQ(row[11], "narrative_mismatch");
+    }
+  }
+  EXPECT_EQ(corrections, 1);
+  EXPECT_EQ(reviews, 1);
+  auto text = RunGongkaiStdout({"explain", "--unit", "东木镇", "--year", "2020", "-w", db_});
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("人工更正（1）"), std::string::npos);
+  EXPECT_NE(text.out.find("审核决定（1）"), std::string::npos);
+  EXPECT_NE(text.out.find("已驳回"), std::string::npos);
+}
+
 TEST_F(ExplainWarehouse, SharedUnitNameListsCandidatesUntilDivisionPicksOne) {
   // A second 红河镇 (礼县, 甘肃) beside the seed's 昌乐县红河镇.
   std::string text = testing::ReadFileOrDie(dir_ / "in/002_7da94f88d5ce056c.txt");
