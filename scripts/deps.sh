@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gongkai needs that are missing.
 # Usage: scripts/deps.sh [--test|--bench]
-# (The readers need libxml2 (HTML), libzip + pugixml (DOCX) and poppler-cpp (PDF).)
+# (The readers need libxml2 (HTML), libzip + pugixml (DOCX) and poppler-cpp (PDF); libmimalloc-dev
+# is the allocator the extracting programs link, see CMakeLists.txt.)
 # (--test adds what the test suite needs: GoogleTest, and the PostgreSQL server that
 # scripts/pg_test_server.sh runs a throw-away cluster of. "postgresql" brings initdb, pg_ctl and
 # psql (postgresql-15, postgresql-client-15), ICU, and the "postgres" system user the server
@@ -14,7 +15,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config sqlite3 libsqlite3-dev libspdlog-dev
       libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev libxlsxwriter-dev
-      libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev)
+      libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libmimalloc-dev)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(libgtest-dev postgresql python3-openpyxl chromium)
   command -v npm >/dev/null || pkgs+=(nodejs npm)
