@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "core/utf8.h"
+#include "readers/charset.h"
 
 namespace gongkai {
 namespace {
@@ -166,6 +167,18 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
     return fail("too_large", "file is " + std::to_string(bytes.size()) + " bytes, limit is " +
                                  std::to_string(options.max_bytes));
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // UTF-16 with a byte-order mark (Notepad's "Unicode"): converted whole, then read as UTF-8.
+  std::string from_utf16;
+  const bool le = bytes.substr(0, 2) == "\xFF\xFE", be = bytes.substr(0, 2) == "\xFE\xFF";
+  if (le || be) {
+    const char* charset = le ? "UTF-16LE" : "UTF-16BE";
+    if (bytes.size() % 2 != 0 || !ConvertToUtf8(bytes.substr(2), charset, &from_utf16))
+      return fail("invalid_encoding", std::string("starts with a ") + charset +
+                                          " byte-order mark but is not valid " + charset);
+    DecodeResult inner = Decode(from_utf16, options);
+    if (inner.ok) inner.encoding = charset;
+    return inner;
+  }
   if (bytes.find('\0') != std::string_view::npos)
     return fail("binary", "file contains NUL bytes: not a text export");
   std::string converted;

@@ -1,5 +1,6 @@
 // decode: bytes of one file in, normalised UTF-8 lines out.
-// Accepts UTF-8 (with or without BOM) and GB18030/GBK (decoded, not rejected). Normalises what
+// Accepts UTF-8 (with or without BOM), UTF-16 LE or BE with a byte-order mark, and GB18030/GBK
+// (decoded, not rejected). Normalises what
 // exports scatter but that never carries meaning: CRLF/CR, NBSP and other odd spaces, full-width
 // digits, zero-width characters, and export debris ([image: ], [bookmark: _GoBack], **bold**).
 // Bad input is a returned error (kind + message), never an exception.
@@ -16,7 +17,7 @@ namespace gongkai {
 
 struct DecodeResult {
   bool ok = false;
-  std::string encoding;            // "UTF-8" | "GB18030"
+  std::string encoding;            // "UTF-8" | "GB18030" | "UTF-16LE" | "UTF-16BE"
   std::vector<std::string> lines;  // lines[i] is source line i+1, without its terminator
   // when !ok: "empty" | "binary" | "invalid_utf8" | "invalid_encoding" | "too_large"
   std::string error_kind;

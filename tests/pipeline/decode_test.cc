@@ -1,6 +1,10 @@
 #include "pipeline/decode.h"
 
 #include <gtest/gtest.h>
+#include <iconv.h>
+
+#include <stdexcept>
+#include <utility>
 
 #include "tests/support/fixtures.h"
 
@@ -63,6 +67,45 @@ TEST(Decode, RejectsBytesThatAreNeitherUtf8NorGb18030) {
   auto r = Decode("abc\xFF\xFF\xFF");
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error_kind, "invalid_encoding");
+}
+
+// Issue 11 item 15: UTF-16 with a byte-order mark, as Windows Notepad saves "Unicode" text, was
+// called `binary`. Both byte orders (iconv -t UTF-16 writes a BOM; UTF-16BE gets one prepended)
+// are read cell-exact like the UTF-8 seed; a UTF-8 BOM is dropped.
+std::string Iconv(const std::string& utf8, const char* to) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error(to);
+  std::string out(utf8.size() * 4 + 8, '\0');
+  char* src = const_cast<char*>(utf8.data());
+  std::size_t src_left = utf8.size(), dst_left = out.size();
+  char* dst = out.data();
+  if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1))
+    throw std::runtime_error("iconv failed");
+  iconv_close(cd);
+  out.resize(out.size() - dst_left);
+  return out;
+}
+
+TEST(Decode, Utf16WithByteOrderMarkInBothByteOrdersIsCellExact) {
+  const std::string stem = "000_0f2f3fa0c9be7e04";
+  const std::string utf8 = testing::ReadFileOrDie(testing::FixturePath("seeds/" + stem + ".txt"));
+  const std::string le = Iconv(utf8, "UTF-16");  // glibc: BOM FF FE, little-endian
+  ASSERT_EQ(le.substr(0, 2), "\xFF\xFE");
+  const std::string be = "\xFE\xFF" + Iconv(utf8, "UTF-16BE");
+  const std::string bom8 = "\xEF\xBB\xBF" + utf8;
+  for (const auto& [bytes, encoding] : {std::pair{le, "UTF-16LE"}, std::pair{be, "UTF-16BE"},
+                                        std::pair{bom8, "UTF-8"}}) {
+    SCOPED_TRACE(encoding);
+    DecodeResult d = Decode(bytes);
+    ASSERT_TRUE(d.ok) << d.error_kind << ": " << d.error_message;
+    EXPECT_EQ(d.encoding, encoding);
+    ProcessResult p = testing::ProcessText(bytes);
+    ASSERT_TRUE(p.ok) << p.failure.error_kind << ": " << p.failure.message;
+    EXPECT_EQ(p.record.encoding, encoding);
+    testing::ExpectCellExact(testing::AsExpected(p.record.cells), testing::ReadExpected(stem));
+  }
+  // A BOM that is not followed by whole UTF-16 code units is a reasoned failure, not text.
+  EXPECT_EQ(Decode(std::string("\xFF\xFE\x00\xD8\x41", 5)).error_kind, "invalid_encoding");
 }
 
 }  // namespace
