@@ -72,7 +72,7 @@ struct Identity {
 
 // One source file as discovered.
 struct SourceFile {
-  std::string path;  // as discovered (input folder + relative path)
+  std::string path;  // the key: realpath, escaped as pipeline/path_key.h says
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
 };
@@ -103,6 +103,8 @@ struct FailedFile {
 struct ManifestEntry {
   SourceFile source;
   std::string extractor_version;
+  std::string status;  // "loaded" | "failed"
+  std::string error_kind, error_message;  // when failed
 };
 
 // A file a run could not load, or that disappeared since it was loaded.

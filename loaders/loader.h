@@ -84,6 +84,12 @@ class Loader {
   virtual void RemoveReport(const std::string& source_path) {
     throw LoadError("remove not supported");
   }
+  // Moves what is stored under `old_path` (a spelling of a file's path kept by an older
+  // version: relative, or through a symlinked folder) to `key`, its canonical key. When both
+  // are stored (a copy), the older report_id survives under `key` and the other is removed.
+  virtual void RekeyReport(const std::string& old_path, const std::string& key) {
+    throw LoadError("re-keying not supported by " + Describe());
+  }
   // The rows of data_dictionary, objects in creation order then columns in order (SQLite).
   virtual std::vector<DictionaryRow> DataDictionary() {
     throw LoadError("data dictionary not supported by " + Describe());

@@ -151,8 +151,9 @@ class PostgresLoader : public Loader {
     Guard("reading the manifest", [&] {
       pqxx::work tx(*conn_);
       auto rows = tx.exec(
-          "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version "
-          "FROM report ORDER BY source_path");
+          "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
+          "COALESCE(error_kind, ''), COALESCE(error_message, '') "
+          "FROM report ORDER BY source_path COLLATE \"C\"");
       out.reserve(rows.size());
       for (const auto& row : rows) {
         ManifestEntry e;
@@ -160,6 +161,9 @@ class PostgresLoader : public Loader {
         e.source.size = row[1].as<std::uint64_t>();
         e.source.mtime_ns = row[2].as<long long>();
         e.extractor_version = row[3].as<std::string>();
+        e.status = row[4].as<std::string>();
+        e.error_kind = row[5].as<std::string>();
+        e.error_message = row[6].as<std::string>();
         out.push_back(std::move(e));
       }
       tx.commit();
@@ -208,6 +212,26 @@ class PostgresLoader : public Loader {
     Guard("removing " + source_path, [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("DELETE FROM report WHERE source_path=$1", source_path);
+      tx.commit();
+    });
+  }
+
+  void RekeyReport(const std::string& old_path, const std::string& key) override {
+    Flush();
+    Guard("re-keying " + old_path, [&] {
+      pqxx::work tx(*conn_);
+      auto id = [&](const std::string& path) {
+        auto r = tx.exec_params("SELECT report_id FROM report WHERE source_path=$1", path);
+        return r.empty() ? 0LL : r[0][0].as<long long>();
+      };
+      const long long old_id = id(old_path), key_id = id(key);
+      if (old_id == 0) return;
+      if (key_id != 0 && key_id < old_id) {
+        tx.exec_params("DELETE FROM report WHERE report_id=$1", old_id);
+      } else {
+        if (key_id != 0) tx.exec_params("DELETE FROM report WHERE report_id=$1", key_id);
+        tx.exec_params("UPDATE report SET source_path=$1 WHERE report_id=$2", key, old_id);
+      }
       tx.commit();
     });
   }

@@ -53,7 +53,8 @@ class SqliteLoader : public Loader {
     Flush();
     std::vector<ManifestEntry> out;
     Stmt s(db_,
-           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version "
+           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
+           "COALESCE(error_kind, ''), COALESCE(error_message, '') "
            "FROM report ORDER BY source_path");
     while (s.Step()) {
       ManifestEntry e;
@@ -61,6 +62,9 @@ class SqliteLoader : public Loader {
       e.source.size = static_cast<std::uint64_t>(s.ColumnInt(1));
       e.source.mtime_ns = s.ColumnInt(2);
       e.extractor_version = s.ColumnText(3);
+      e.status = s.ColumnText(4);
+      e.error_kind = s.ColumnText(5);
+      e.error_message = s.ColumnText(6);
       out.push_back(std::move(e));
     }
     return out;
@@ -112,18 +116,23 @@ class SqliteLoader : public Loader {
   void RemoveReport(const std::string& source_path) override {
     Flush();
     Transaction tx(db_);
-    Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
-    find.Text(1, source_path);
-    if (find.Step()) {
-      long long id = find.ColumnInt(0);
-      find.Reset();
-      for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
-                              "DELETE FROM finding WHERE report_id=?",
-                              "DELETE FROM rule_result WHERE report_id=?",
-                              "DELETE FROM report_fact WHERE report_id=?",
-                              "DELETE FROM report_applicant_fact WHERE report_id=?",
-                              "DELETE FROM report WHERE report_id=?"})
-        Stmt(db_, sql).Int(1, id).Run();
+    if (long long id = IdOf(source_path)) DeleteReport(id);
+    tx.Commit();
+  }
+
+  // The older report_id of the two spellings survives, under the key.
+  void RekeyReport(const std::string& old_path, const std::string& key) override {
+    Flush();
+    Transaction tx(db_);
+    const long long old_id = IdOf(old_path), key_id = IdOf(key);
+    if (old_id != 0) {
+      if (key_id != 0 && key_id < old_id) {
+        DeleteReport(old_id);
+      } else {
+        if (key_id != 0) DeleteReport(key_id);
+        Stmt(db_, "UPDATE report SET source_path=? WHERE report_id=?").Text(1, key).Int(2, old_id)
+            .Run();
+      }
     }
     tx.Commit();
   }
@@ -243,6 +252,22 @@ class SqliteLoader : public Loader {
     Stmt s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
     s.Step();
     return static_cast<int>(s.ColumnInt(0));
+  }
+
+  long long IdOf(const std::string& source_path) {
+    Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
+    find.Text(1, source_path);
+    return find.Step() ? find.ColumnInt(0) : 0;
+  }
+
+  void DeleteReport(long long id) {
+    for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
+                            "DELETE FROM finding WHERE report_id=?",
+                            "DELETE FROM rule_result WHERE report_id=?",
+                            "DELETE FROM report_fact WHERE report_id=?",
+                            "DELETE FROM report_applicant_fact WHERE report_id=?",
+                            "DELETE FROM report WHERE report_id=?"})
+      Stmt(db_, sql).Int(1, id).Run();
   }
 
   // Keeps the report_id of an earlier load of the same path and clears its child rows.

@@ -1,16 +1,22 @@
 #include "pipeline/discover.h"
 
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <set>
+#include <utility>
 
+#include "pipeline/path_key.h"
 #include "readers/sniff.h"
 
 namespace gongkai {
-namespace fs = std::filesystem;
 namespace {
 
 bool EndsWithNoCase(const std::string& name, const std::string& ext) {
@@ -30,39 +36,149 @@ bool SniffFile(const std::string& path) {
   return LooksLikeReportFile(std::string_view(head, static_cast<std::size_t>(in.gcount())));
 }
 
+bool UnderFolder(const std::string& key, const std::string& folder) {
+  if (folder == "/") return !key.empty() && key[0] == '/';
+  return key.size() > folder.size() && key.compare(0, folder.size(), folder) == 0 &&
+         key[folder.size()] == '/';
+}
+
+using FolderId = std::pair<dev_t, ino_t>;
+
+class Walker {
+ public:
+  Walker(const DiscoverOptions& options, Discovery* out) : options_(options), out_(*out) {}
+
+  // `dir` is a realpath (raw bytes).
+  void Walk(const std::string& dir, const struct stat& st) {
+    const FolderId id{st.st_dev, st.st_ino};
+    if (!visited_.insert(id).second) return;  // reached already through another spelling
+    ancestors_.push_back(id);
+    std::vector<std::string> names;
+    if (!List(dir, &names)) {
+      ancestors_.pop_back();
+      return;
+    }
+    for (const std::string& name : names) Entry(dir == "/" ? "/" + name : dir + "/" + name, name);
+    ancestors_.pop_back();
+  }
+
+ private:
+  bool List(const std::string& dir, std::vector<std::string>* names) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+      if (errno != ENOENT) Unreadable(dir, errno);  // ENOENT: removed since listed
+      return false;
+    }
+    errno = 0;
+    while (struct dirent* e = ::readdir(d)) {
+      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+        names->push_back(e->d_name);
+      errno = 0;
+    }
+    const int err = errno;
+    ::closedir(d);
+    if (err != 0) {
+      Unreadable(dir, err);
+      return false;
+    }
+    std::sort(names->begin(), names->end());
+    return true;
+  }
+
+  void Unreadable(const std::string& dir, int err) {
+    std::string key = EscapePath(dir);
+    out_.unreadable.push_back(key);
+    out_.problems.push_back({key, "unreadable_folder",
+                             std::string("cannot list the folder: ") + std::strerror(err) +
+                                 "; nothing loaded from it counts as missing"});
+  }
+
+  bool Wanted(const std::string& name) const {
+    return std::any_of(options_.extensions.begin(), options_.extensions.end(),
+                       [&](const std::string& ext) { return EndsWithNoCase(name, ext); });
+  }
+
+  void Entry(const std::string& path, const std::string& name) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return;  // removed since listed
+    const bool link = S_ISLNK(st.st_mode);
+    if (link && ::stat(path.c_str(), &st) != 0) return;  // a dangling link is no file
+    if (S_ISDIR(st.st_mode)) {
+      if (Wanted(name))
+        out_.problems.push_back({EscapePath(path), "folder_named_like_report",
+                                 "a folder named like a report file; the files in it are read"});
+      if (std::find(ancestors_.begin(), ancestors_.end(), FolderId{st.st_dev, st.st_ino}) !=
+          ancestors_.end()) {
+        out_.problems.push_back({EscapePath(path), "symlink_loop",
+                                 "a symlink to a folder that contains it; not followed"});
+        return;
+      }
+      if (!link) return Walk(path, st);
+      char real[PATH_MAX];
+      if (::realpath(path.c_str(), real)) Walk(real, st);
+      return;
+    }
+    if (!S_ISREG(st.st_mode) || name[0] == '.') return;
+    if (!Wanted(name) && !(options_.sniff && SniffFile(path))) return;
+    std::string key;
+    if (link) {
+      char real[PATH_MAX];
+      if (!::realpath(path.c_str(), real)) return;
+      key = EscapePath(real);
+    } else {
+      key = EscapePath(path);
+    }
+    // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
+    std::int64_t mtime_ns =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    out_.files.push_back({std::move(key), static_cast<std::uint64_t>(st.st_size), mtime_ns});
+  }
+
+  const DiscoverOptions& options_;
+  Discovery& out_;
+  std::set<FolderId> visited_;
+  std::vector<FolderId> ancestors_;
+};
+
 }  // namespace
 
-std::vector<SourceFile> Discover(const DiscoverOptions& options) {
-  std::vector<SourceFile> out;
+bool Discovery::UnderRoots(const std::string& key) const {
+  return std::any_of(roots.begin(), roots.end(),
+                     [&](const std::string& r) { return UnderFolder(key, r); });
+}
+
+bool Discovery::Covers(const std::string& key) const {
+  return UnderRoots(key) && std::none_of(unreadable.begin(), unreadable.end(), [&](const std::string& u) {
+           return UnderFolder(key, u);
+         });
+}
+
+Discovery DiscoverFiles(const DiscoverOptions& options) {
+  Discovery out;
+  Walker walker(options, &out);
   for (const auto& dir : options.input_dirs) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw DiscoverError("input folder not found: " + dir);
-    auto it = fs::recursive_directory_iterator(
-        dir, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code fec;
-      if (!it->is_regular_file(fec)) continue;
-      const std::string name = it->path().filename().string();
-      bool wanted = std::any_of(options.extensions.begin(), options.extensions.end(),
-                                [&](const std::string& ext) { return EndsWithNoCase(name, ext); });
-      if (name[0] == '.') continue;
-      if (!wanted && !(options.sniff && SniffFile(it->path().string()))) continue;
-      // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
-      struct stat st {};
-      if (::stat(it->path().c_str(), &st) != 0) continue;  // vanished since listed
-      std::int64_t mtime_ns =
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      out.push_back({it->path().lexically_normal().string(),
-                     static_cast<std::uint64_t>(st.st_size), mtime_ns});
-    }
-    if (ec) throw DiscoverError("cannot list " + dir + ": " + ec.message());
+    struct stat st {};
+    char real[PATH_MAX];
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || !::realpath(dir.c_str(), real))
+      throw DiscoverError("input folder not found: " + dir);
+    out.roots.push_back(EscapePath(real));
+    walker.Walk(real, st);
   }
-  std::sort(out.begin(), out.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const SourceFile& a, const SourceFile& b) { return a.path == b.path; }),
-            out.end());
+  auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
+  auto same_path = [](const auto& a, const auto& b) { return a.path == b.path; };
+  std::sort(out.files.begin(), out.files.end(), by_path);
+  out.files.erase(std::unique(out.files.begin(), out.files.end(), same_path), out.files.end());
+  std::sort(out.problems.begin(), out.problems.end(), by_path);
+  out.problems.erase(std::unique(out.problems.begin(), out.problems.end(),
+                                 [](const DiscoverProblem& a, const DiscoverProblem& b) {
+                                   return a.path == b.path && a.kind == b.kind;
+                                 }),
+                     out.problems.end());
   return out;
+}
+
+std::vector<SourceFile> Discover(const DiscoverOptions& options) {
+  return DiscoverFiles(options).files;
 }
 
 }  // namespace gongkai

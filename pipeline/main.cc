@@ -79,14 +79,15 @@ int RunBatch(const RunOptions& options) {
                       loader->Describe() + "; not started");
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
-    spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} missing, "
-                 "{} findings, exit {}",
-                 s.files_seen, s.loaded, s.skipped, s.failed, s.missing, s.findings, s.ExitCode());
+    spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} still failed, "
+                 "{} missing, {} findings, exit {}",
+                 s.files_seen, s.loaded, s.skipped, s.failed, s.still_failed, s.missing,
+                 s.findings, s.ExitCode());
     if (!options.quiet || s.ExitCode() != kExitOk) {
       std::printf(
-          "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d missing%s, %lld cells, "
-          "%lld findings -> %s\n",
-          s.files_seen, s.loaded, s.skipped, s.failed, s.missing,
+          "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d still failed, %d missing%s, "
+          "%lld cells, %lld findings -> %s\n",
+          s.files_seen, s.loaded, s.skipped, s.failed, s.still_failed, s.missing,
           s.removed ? " (removed)" : "", s.cells, s.findings, loader->Describe().c_str());
       for (const auto& f : s.failures)
         std::printf("  failed: %s: %s: %s\n", f.source.path.c_str(), f.error_kind.c_str(),

@@ -22,6 +22,7 @@
 #include "pipeline/hash.h"
 #include "pipeline/messages_zh.h"
 #include "pipeline/ordered_pool.h"
+#include "pipeline/path_key.h"
 #include "pipeline/place.h"
 #include "pipeline/read.h"
 #include "pipeline/read_file.h"
@@ -97,7 +98,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
 }
 
 int RunSummary::ExitCode() const {
-  if (failed > 0) return kExitFilesFailed;
+  if (failed > 0 || still_failed > 0) return kExitFilesFailed;
   return findings > 0 || missing > 0 ? kExitFindings : kExitOk;
 }
 
@@ -115,7 +116,7 @@ std::string NowIso() {
 
 ProcessResult ReadAndProcess(const SourceFile& file, const ExtractContext& context) {
   std::string bytes;
-  if (!ReadWholeFile(file.path, &bytes)) {
+  if (!ReadWholeFile(UnescapePath(file.path), &bytes)) {
     ProcessResult p;
     p.failure = FailedFile{file, "", context.extractor_version, "unreadable",
                            "cannot read the file (removed or no permission)"};
@@ -132,13 +133,44 @@ ProcessResult ReadAndProcess(const SourceFile& file, const ExtractContext& conte
   }
 }
 
-bool UnderInputs(const std::string& path, const DiscoverOptions& d) {
+// Failures that may pass by themselves (removed mid-run, no permission, an I/O error): the file
+// is read again on the next run even when its size and mtime did not change.
+bool Transient(const std::string& error_kind) { return error_kind == "unreadable"; }
+
+// A key stored by an older version whose file is gone: under an input folder as spelled.
+bool OldSpellingUnderInputs(const std::string& path, const DiscoverOptions& d) {
+  namespace fs = std::filesystem;
+  const std::string abs = fs::absolute(path).lexically_normal().string();
   for (const auto& dir : d.input_dirs) {
-    std::string prefix = std::filesystem::path(dir).lexically_normal().string();
-    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-    if (path.rfind(prefix, 0) == 0) return true;
+    for (std::string prefix : {fs::path(dir).lexically_normal().string(),
+                               fs::absolute(dir).lexically_normal().string()}) {
+      if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+      if (path.rfind(prefix, 0) == 0 || abs.rfind(prefix, 0) == 0) return true;
+    }
   }
   return false;
+}
+
+// Keys stored by older versions: the path as given (relative, or through a symlinked folder).
+// Each one whose file still exists is moved to its realpath key (or, when that key is stored
+// too, the copy is removed: the older report_id survives). Returns whether anything moved.
+bool RekeyOldSpellings(const std::vector<ManifestEntry>& manifest, const Discovery& found,
+                       Loader& loader) {
+  bool moved = false;
+  for (const auto& e : manifest) {
+    const std::string& path = e.source.path;
+    if (!path.empty() && path[0] == '/' && found.Covers(path)) continue;  // the usual case
+    std::string key = PathKey(UnescapePath(path));
+    if (key.empty() || key == path) continue;
+    auto it = std::lower_bound(
+        found.files.begin(), found.files.end(), key,
+        [](const SourceFile& f, const std::string& k) { return f.path < k; });
+    if (it == found.files.end() || it->path != key) continue;
+    spdlog::info("{}: stored under an older spelling of {}; re-keyed", path, key);
+    loader.RekeyReport(path, key);
+    moved = true;
+  }
+  return moved;
 }
 
 class Progress {
@@ -169,7 +201,12 @@ class Progress {
 std::string ShardKey(const DiscoverOptions& d) {
   std::vector<std::string> dirs;
   for (const auto& dir : d.input_dirs)
-    dirs.push_back(std::filesystem::absolute(dir).lexically_normal().string());
+  {
+    std::error_code ec;  // one shard whatever the spelling (relative, symlink): the realpath
+    auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(dir), ec);
+    dirs.push_back(EscapePath(
+        (ec ? std::filesystem::absolute(dir) : canonical).lexically_normal().string()));
+  }
   std::sort(dirs.begin(), dirs.end());
   std::string key;
   for (const auto& dir : dirs) key += dir + "\n";
@@ -184,12 +221,14 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
                     "; not started");
   log.started_at = NowIso();
   log.extractor_version = context.extractor_version;
-  const std::vector<SourceFile> files = Discover(options.discover);  // may throw: before the log
+  const Discovery found = DiscoverFiles(options.discover);  // may throw: before the log
+  const std::vector<SourceFile>& files = found.files;
   const long long run_id = loader.BeginRun(log);
 
-  // The manifest and the discovered files are both sorted by path (byte order): one merge pass
+  // The manifest and the discovered files are both sorted by key (byte order): one merge pass
   // finds the unchanged files and those that disappeared, with no index of either in memory.
   std::vector<ManifestEntry> manifest = loader.Manifest();
+  if (RekeyOldSpellings(manifest, found, loader)) manifest = loader.Manifest();
   auto by_path = [](const ManifestEntry& a, const ManifestEntry& b) {
     return a.source.path < b.source.path;
   };
@@ -198,12 +237,23 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
 
   RunSummary s;
   s.files_seen = static_cast<int>(files.size());
+  // Folders that could not be walked (and loops, folders named like reports): failures of
+  // this run with their reason, kept out of the report table.
+  for (const auto& p : found.problems) {
+    ++s.failed;
+    spdlog::warn("{}: {}: {}", p.path, p.kind, p.message);
+    log.files.push_back({p.path, "failed", p.kind, p.message});
+    s.failures.push_back(FailedFile{{p.path, 0, 0}, "", context.extractor_version, p.kind,
+                                    p.message});
+  }
   std::vector<const SourceFile*> todo;
   std::vector<std::string> gone;
   std::size_t m = 0;
   auto pass = [&](const std::string* until) {  // manifest entries before `until` are not on disk
     for (; m < manifest.size() && (!until || manifest[m].source.path < *until); ++m)
-      if (UnderInputs(manifest[m].source.path, options.discover))
+      if (found.UnderRoots(manifest[m].source.path)
+              ? found.Covers(manifest[m].source.path)
+              : OldSpellingUnderInputs(manifest[m].source.path, options.discover))
         gone.push_back(std::move(manifest[m].source.path));
   };
   for (const auto& f : files) {
@@ -213,8 +263,18 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
     bool unchanged = known && known->source.size == f.size &&
                      known->source.mtime_ns == f.mtime_ns &&
                      known->extractor_version == context.extractor_version;
-    if (unchanged && !options.force) ++s.skipped;
-    else todo.push_back(&f);
+    if (unchanged && known->status == "failed" && Transient(known->error_kind)) unchanged = false;
+    if (!unchanged || options.force) {
+      todo.push_back(&f);
+    } else {
+      ++s.skipped;
+      if (known->status == "failed") {  // unchanged, so it would fail again: still counted
+        ++s.still_failed;
+        log.files.push_back({f.path, "failed", known->error_kind, known->error_message});
+        s.failures.push_back(FailedFile{f, "", known->extractor_version, known->error_kind,
+                                        known->error_message + " (unchanged since it failed)"});
+      }
+    }
   }
   pass(nullptr);
   std::vector<ManifestEntry>().swap(manifest);
@@ -264,7 +324,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   log.files_seen = s.files_seen;
   log.loaded = s.loaded;
   log.skipped = s.skipped;
-  log.failed = s.failed;
+  log.failed = s.failed + s.still_failed;
   log.missing = s.missing;
   log.removed = s.removed;
   log.findings = s.findings;

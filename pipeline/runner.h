@@ -53,7 +53,8 @@ enum ExitCode {
   kExitOk = 0,             // every file loaded (or unchanged), no findings to review
   kExitFindings = 1,       // every file loaded, some findings to review (or files went missing)
   kExitUsage = 2,          // bad command line or configuration
-  kExitFilesFailed = 3,    // some files could not be read as reports; the rest loaded
+  kExitFilesFailed = 3,    // some files (or folders) could not be read, in this run or unchanged
+                           // since an earlier one; the rest loaded
   kExitWarehouse = 4,      // the warehouse could not be opened or written
   kExitLocked = 5,         // another run holds the warehouse; nothing done
 };
@@ -64,13 +65,16 @@ struct RunLocked : std::runtime_error {
 
 struct RunSummary {
   int files_seen = 0, loaded = 0, skipped = 0, failed = 0, missing = 0, removed = 0;
+  // Files that failed in an earlier run and are unchanged (not parsed again; they would fail
+  // the same way): counted in `skipped` too, and listed in `failures`. Exit 3 while any remain.
+  int still_failed = 0;
   long long cells = 0, findings = 0;  // findings of severity warning or error
   std::vector<FailedFile> failures;
   std::vector<std::string> missing_paths;
   int ExitCode() const;
 };
 
-// The shard a run covers: its input folders, absolute, sorted, one per line.
+// The shard a run covers: its input folders' realpaths (escaped as keys), sorted, one per line.
 std::string ShardKey(const DiscoverOptions& discover);
 
 // Runs the batch into `loader` (already prepared). Throws LoadError on warehouse faults.

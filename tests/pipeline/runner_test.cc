@@ -181,3 +181,32 @@ TEST_F(Nightly, ARunMarksOnlyItsOwnShardsDeadRunsAborted) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Issue 11 item 12: a file that failed for a permanent reason and is unchanged is not parsed
+// again, but every run still counts it (exit 3 until someone fixes or removes it); once it
+// changes it is retried.
+TEST_F(Nightly, EveryRunCountsTheFilesStillFailedUntilFixed) {
+  testing::WriteFile(input_ + "/bad_notice.txt", "关于做好春节期间安全生产工作的通知\n各村：\n");
+  RunSummary first = RunOnce();
+  EXPECT_EQ(first.failed, 1);
+  EXPECT_EQ(first.ExitCode(), kExitFilesFailed);
+  RunSummary again = RunOnce();
+  EXPECT_EQ(again.loaded, 0);
+  EXPECT_EQ(again.skipped, 6);
+  EXPECT_EQ(again.ExitCode(), kExitFilesFailed);
+  EXPECT_EQ(Q("SELECT exit_code FROM run WHERE run_id = 2"), (Rows{{"3"}}));
+  EXPECT_EQ(Q("SELECT source_path, outcome, error_kind FROM run_file WHERE run_id = 2"),
+            (Rows{{fs::canonical(input_).string() + "/bad_notice.txt", "failed",
+                   "not_a_report"}}));
+  testing::WriteFile(input_ + "/bad_notice.txt", Seed("001_0b0ebb0c0800d905.txt") + "\n");
+  RunSummary fixed = RunOnce();
+  EXPECT_EQ(fixed.loaded, 1);
+  EXPECT_EQ(fixed.failed, 0);
+  EXPECT_NE(fixed.ExitCode(), kExitFilesFailed);
+}
+
+}  // namespace
+}  // namespace gongkai
