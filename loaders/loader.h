@@ -27,6 +27,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/options.h"
@@ -80,6 +81,10 @@ class Loader {
   virtual void FinishRun(long long run_id, const RunRecord& run) {
     throw LoadError("run log not supported");
   }
+  // Per source path, open findings minus the findings its extraction produced (decisions in
+  // finding_review close findings; corrected_cell_changed ones are added by the load): the
+  // rows of FindingAdjustmentSql() (loaders/review_store.h) as (path, added - closed).
+  virtual std::vector<std::pair<std::string, long long>> FindingAdjustments() { return {}; }
   // Removes everything stored for a source path (a file that disappeared, with --prune).
   virtual void RemoveReport(const std::string& source_path) {
     throw LoadError("remove not supported");

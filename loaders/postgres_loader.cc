@@ -16,6 +16,7 @@
 #include "loaders/pg_batch.h"
 #include "loaders/pg_conninfo.h"
 #include "loaders/postgres_prepare.h"
+#include "loaders/review_store.h"
 #include "loaders/sql_files.h"
 
 namespace gongkai {
@@ -118,6 +119,17 @@ class PostgresLoader : public Loader {
     std::vector<PgPending> batch;
     batch.swap(pending_);
     WriteBatch(batch);
+  }
+
+  std::vector<std::pair<std::string, long long>> FindingAdjustments() override {
+    Flush();
+    std::vector<std::pair<std::string, long long>> out;
+    Guard("counting open findings", [&] {
+      pqxx::read_transaction tx(*conn_);
+      for (const auto& row : tx.exec(FindingAdjustmentSql()))
+        out.emplace_back(row[0].as<std::string>(), row[1].as<long long>() - row[2].as<long long>());
+    });
+    return out;
   }
 
   int SchemaVersion() override {

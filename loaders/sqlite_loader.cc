@@ -8,6 +8,7 @@
 #include <map>
 
 #include "loaders/dictionary.h"
+#include "loaders/review_store.h"
 #include "loaders/sql_files.h"
 #include "loaders/sqlite_db.h"
 #include "loaders/sqlite_prepare.h"
@@ -111,6 +112,14 @@ class SqliteLoader : public Loader {
       f.Int(1, run_id).Text(2, x.path).Text(3, x.outcome).OptText(4, x.error_kind)
           .OptText(5, x.message).Run();
     tx.Commit();
+  }
+
+  std::vector<std::pair<std::string, long long>> FindingAdjustments() override {
+    Flush();
+    std::vector<std::pair<std::string, long long>> out;
+    Stmt s(db_, FindingAdjustmentSql().c_str());
+    while (s.Step()) out.emplace_back(s.ColumnText(0), s.ColumnInt(1) - s.ColumnInt(2));
+    return out;
   }
 
   void RemoveReport(const std::string& source_path) override {

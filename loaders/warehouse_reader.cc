@@ -81,6 +81,20 @@ class SqliteReader : public WarehouseReader {
     }
   }
 
+  void ExecuteAll(const std::vector<DbStatement>& statements) override {
+    Exec("BEGIN IMMEDIATE");
+    try {
+      for (const auto& s : statements) {
+        Statement st(db_, s.sql, s.params);
+        if (sqlite3_step(st.get()) != SQLITE_DONE) Fail("write");
+      }
+      Exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
   std::vector<std::string> ExistingViews() override {
     std::vector<std::string> out;
     for (const auto& row :

@@ -40,6 +40,11 @@ struct QueryResult {
 // A bound parameter: text, or NULL when empty optional.
 using DbParam = std::optional<std::string>;
 
+struct DbStatement {
+  std::string sql;
+  std::vector<DbParam> params;
+};
+
 class WarehouseReader {
  public:
   virtual ~WarehouseReader() = default;
@@ -52,6 +57,8 @@ class WarehouseReader {
                       const ColumnsFn& columns, const RowFn& row) = 0;
   // Runs one statement in its own transaction; returns the number of rows it changed.
   virtual long long Execute(const std::string& sql, const std::vector<DbParam>& params = {}) = 0;
+  // Runs the statements in order in one transaction (all or nothing).
+  virtual void ExecuteAll(const std::vector<DbStatement>& statements) = 0;
   // Views that exist in the warehouse, sorted.
   virtual std::vector<std::string> ExistingViews() = 0;
   virtual std::string Dialect() const = 0;  // "sqlite" | "postgres"

@@ -107,6 +107,15 @@ class PostgresReader : public WarehouseReader {
     return changed;
   }
 
+  void ExecuteAll(const std::vector<DbStatement>& statements) override {
+    Guard("write", [&] {
+      pqxx::work tx(*conn_);
+      for (const auto& s : statements)
+        tx.exec_params(NumberedPlaceholders(s.sql), pqxx::prepare::make_dynamic_params(s.params));
+      tx.commit();
+    });
+  }
+
   std::vector<std::string> ExistingViews() override {
     std::vector<std::string> out;
     for (const auto& row : Query("SELECT table_name::text FROM information_schema.views "

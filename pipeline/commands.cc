@@ -26,6 +26,7 @@ void AddPeopleCommands(CLI::App& app, PeopleArgs* a) {
       "report", "write the data-quality page: one HTML file with charts and their numbers");
   a->report->add_option("-o,--output", a->output, "FILE.html")->required();
   a->report->add_option("-w,--warehouse", a->warehouse, "SQLite file or postgresql:// URL");
+  AddReviewCommands(app, &a->review, &a->warehouse);
 }
 
 int RunPeopleCommand(const RunOptions& options, const PeopleArgs& a) {
@@ -34,6 +35,7 @@ int RunPeopleCommand(const RunOptions& options, const PeopleArgs& a) {
   if (a.explain && *a.explain) return ExplainCommand(o, a);
   if (a.export_ && *a.export_) return ExportCommand(o, a);
   if (a.report && *a.report) return ReportCommand(o, a);
+  if (int rc = RunReviewCommand(o, a.review); rc >= 0) return rc;
   return -1;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/options.h"
+#include "pipeline/review_cmd.h"
 
 namespace gongkai {
 
@@ -23,6 +24,7 @@ struct PeopleArgs {
   int year = 0;
   std::string view, output;        // export, report (output)
   std::vector<std::string> where;  // export: COLUMN=VALUE pairs
+  ReviewArgs review;               // review, correct (review_cmd.h)
 };
 
 // Adds the subcommands to `app`; their options are written into `args` by CLI11's parse.

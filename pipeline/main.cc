@@ -80,13 +80,13 @@ int RunBatch(const RunOptions& options) {
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
     spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} still failed, "
-                 "{} missing, {} findings, exit {}",
+                 "{} missing, {} open findings, exit {}",
                  s.files_seen, s.loaded, s.skipped, s.failed, s.still_failed, s.missing,
                  s.findings, s.ExitCode());
     if (!options.quiet || s.ExitCode() != kExitOk) {
       std::printf(
           "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d still failed, %d missing%s, "
-          "%lld cells, %lld findings -> %s\n",
+          "%lld cells, %lld open findings -> %s\n",
           s.files_seen, s.loaded, s.skipped, s.failed, s.still_failed, s.missing,
           s.removed ? " (removed)" : "", s.cells, s.findings, loader->Describe().c_str());
       for (const auto& f : s.failures)

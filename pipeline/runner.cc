@@ -307,6 +307,13 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   }
 
   loader.Flush();
+  // Findings to review are the open ones: less those a decision in finding_review closes, plus
+  // those the load added (corrected_cell_changed); only for the reports this run loaded.
+  for (const auto& [path, delta] : loader.FindingAdjustments()) {
+    auto at = std::lower_bound(todo.begin(), todo.end(), path,
+                               [](const SourceFile* f, const std::string& p) { return f->path < p; });
+    if (at != todo.end() && (*at)->path == path) s.findings += delta;
+  }
   for (const std::string& path : gone) {
     ++s.missing;
     s.missing_paths.push_back(path);

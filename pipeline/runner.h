@@ -68,7 +68,7 @@ struct RunSummary {
   // Files that failed in an earlier run and are unchanged (not parsed again; they would fail
   // the same way): counted in `skipped` too, and listed in `failures`. Exit 3 while any remain.
   int still_failed = 0;
-  long long cells = 0, findings = 0;  // findings of severity warning or error
+  long long cells = 0, findings = 0;  // open findings (no review decision) of warning/error
   std::vector<FailedFile> failures;
   std::vector<std::string> missing_paths;
   int ExitCode() const;

@@ -8,8 +8,23 @@
 -- (total_source = 'sum_of_parts'); else NULL. A 总计 that disagrees with its parts is kept as
 -- reported: the validator has already made that a rule_failed finding.
 WITH ids AS (
-  SELECT report_id, edition FROM report
+  SELECT report_id, edition, unit, year, COALESCE(division_code, '') AS division_key FROM report
   WHERE status = 'loaded' AND report_id IN (:report_ids)
+),
+cells AS (
+  -- The report's cells with the corrections of its unit and year laid over them (table
+  -- cell_correction, `gongkai correct`): a corrected cell is a number, or blank when the
+  -- corrected value is NULL.
+  SELECT c.report_id, c.table_code, c.row_code, c.col_code, c.source_line,
+         CASE WHEN k.unit IS NULL THEN c.state WHEN k.value IS NULL THEN 'blank' ELSE 'number' END
+           AS state,
+         CASE WHEN k.unit IS NULL THEN c.value ELSE k.value END AS value,
+         CASE WHEN k.unit IS NULL THEN 0 ELSE 1 END AS corrected
+  FROM ids i
+  JOIN cell c ON c.report_id = i.report_id
+  LEFT JOIN cell_correction k
+    ON k.division_code = i.division_key AND k.unit = i.unit AND k.year = i.year
+   AND k.table_code = c.table_code AND k.row_code = c.row_code AND k.col_code = c.col_code
 ),
 t3 AS (
   SELECT c.report_id, c.row_code,
@@ -22,8 +37,8 @@ t3 AS (
          SUM(CASE WHEN c.col_code = 'social' THEN c.value END) AS v_social,
          SUM(CASE WHEN c.col_code = 'legal' THEN c.value END) AS v_legal,
          SUM(CASE WHEN c.col_code = 'other' THEN c.value END) AS v_other
-  FROM cell c
-  WHERE c.report_id IN (SELECT report_id FROM ids) AND c.table_code = 't3'
+  FROM cells c
+  WHERE c.table_code = 't3'
   GROUP BY c.report_id, c.row_code
 ),
 t3v AS (
@@ -78,8 +93,8 @@ t4 AS (
          SUM(CASE WHEN c.col_code LIKE 'lar%' AND c.col_code <> 'lar_total' THEN c.value END)
            AS after_review_parts,
          SUM(CASE WHEN c.state <> 'number' THEN 1 ELSE 0 END) AS blanks
-  FROM cell c
-  WHERE c.report_id IN (SELECT report_id FROM ids) AND c.table_code = 't4'
+  FROM cells c
+  WHERE c.table_code = 't4'
   GROUP BY c.report_id
 ),
 t2 AS (
@@ -103,8 +118,8 @@ t2 AS (
            AS normative_abolished,
          SUM(CASE WHEN c.row_code = 'a1_normative' AND c.col_code = 'in_force' THEN c.value END)
            AS normative_in_force
-  FROM cell c
-  WHERE c.report_id IN (SELECT report_id FROM ids) AND c.table_code = 't2'
+  FROM cells c
+  WHERE c.table_code = 't2'
     AND (c.row_code = 'a9_procurement' OR c.row_code = 'a1_regulation'
          OR c.row_code = 'a1_normative')
   GROUP BY c.report_id
@@ -116,6 +131,9 @@ rr AS (
   FROM rule_result x
   WHERE x.report_id IN (SELECT report_id FROM ids) AND x.rule_key NOT LIKE 'narrative.%'
   GROUP BY x.report_id
+),
+cx AS (
+  SELECT report_id, SUM(corrected) AS corrected FROM cells GROUP BY report_id
 )
 INSERT INTO report_fact (
   report_id, edition, new_total, carried_total, received,
@@ -129,7 +147,7 @@ INSERT INTO report_fact (
   after_review_total, t4_blank_cells, t4_totals_from_parts,
   regulation_issued, regulation_abolished, regulation_in_force,
   normative_issued, normative_abolished, normative_in_force,
-  rules_failed, rules_not_assessable)
+  rules_failed, rules_not_assessable, corrected_cells)
 SELECT i.report_id, i.edition,
        CAST(a.new_total AS BIGINT), CAST(a.carried_total AS BIGINT),
        CAST(a.new_total + a.carried_total AS BIGINT),
@@ -171,9 +189,10 @@ SELECT i.report_id, i.edition,
        CAST(p.regulation_in_force AS BIGINT),
        CAST(p.normative_issued AS BIGINT), CAST(p.normative_abolished AS BIGINT),
        CAST(p.normative_in_force AS BIGINT),
-       COALESCE(r.failed, 0), COALESCE(r.not_assessable, 0)
+       COALESCE(r.failed, 0), COALESCE(r.not_assessable, 0), COALESCE(x.corrected, 0)
 FROM ids i
 LEFT JOIN t3r a ON a.report_id = i.report_id
 LEFT JOIN t4 b ON b.report_id = i.report_id
 LEFT JOIN t2 p ON p.report_id = i.report_id
-LEFT JOIN rr r ON r.report_id = i.report_id;
+LEFT JOIN rr r ON r.report_id = i.report_id
+LEFT JOIN cx x ON x.report_id = i.report_id;

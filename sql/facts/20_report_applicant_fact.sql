@@ -1,8 +1,21 @@
 -- Fills report_applicant_fact for the reports being loaded (:report_ids as in
--- 10_report_fact.sql): one row per report and 表三 column, the cells as reported.
+-- 10_report_fact.sql): one row per report and 表三 column, the cells as reported or corrected
+-- (the overlay of cell_correction as in 10_report_fact.sql).
 WITH ids AS (
-  SELECT report_id FROM report
+  SELECT report_id, unit, year, COALESCE(division_code, '') AS division_key FROM report
   WHERE status = 'loaded' AND report_id IN (:report_ids)
+),
+cells AS (
+  SELECT c.report_id, c.table_code, c.row_code, c.col_code, c.source_line,
+         CASE WHEN k.unit IS NULL THEN c.state WHEN k.value IS NULL THEN 'blank' ELSE 'number' END
+           AS state,
+         CASE WHEN k.unit IS NULL THEN c.value ELSE k.value END AS value,
+         CASE WHEN k.unit IS NULL THEN 0 ELSE 1 END AS corrected
+  FROM ids i
+  JOIN cell c ON c.report_id = i.report_id
+  LEFT JOIN cell_correction k
+    ON k.division_code = i.division_key AND k.unit = i.unit AND k.year = i.year
+   AND k.table_code = c.table_code AND k.row_code = c.row_code AND k.col_code = c.col_code
 )
 INSERT INTO report_applicant_fact (
   report_id, applicant, new_applications, carried_over, processed, carry_next, blank_cells,
@@ -15,6 +28,6 @@ SELECT c.report_id, c.col_code,
        SUM(CASE WHEN c.state <> 'number' THEN 1 ELSE 0 END),
        MAX(CASE WHEN c.row_code = 'carried' THEN c.source_line END),
        MAX(CASE WHEN c.row_code = 'carry_next' THEN c.source_line END)
-FROM cell c
-WHERE c.report_id IN (SELECT report_id FROM ids) AND c.table_code = 't3'
+FROM cells c
+WHERE c.table_code = 't3'
 GROUP BY c.report_id, c.col_code;

@@ -8,6 +8,7 @@
 -- the report's place (README "Placement"): unit_kind and placed_by with their labels, the
 -- division it belongs to or governs and its county, prefecture and province, codes with names
 -- from the division table (NULL where the unit sits above that level or is not placed).
+-- corrected_cells > 0: the figures use that many values a person corrected (cell_correction).
 CREATE VIEW mart_unit_year AS
 SELECT r.county, r.unit, r.year, r.edition, r.report_id, r.source_path,
        f.received, f.new_total, f.carried_total,
@@ -24,7 +25,8 @@ SELECT r.county, r.unit, r.year, r.edition, r.report_id, r.source_path,
        CASE WHEN f.rules_failed = 0 THEN 1 ELSE 0 END AS arithmetic_holds,
        r.unit_kind, uk.label_zh AS unit_kind_label, r.placed_by, pb.label_zh AS placed_by_label,
        r.division_code, dv.name AS division_name, r.county_code, cn.name AS county_name,
-       r.prefecture_code, pf.name AS prefecture_name, r.province_code, pv.name AS province_name
+       r.prefecture_code, pf.name AS prefecture_name, r.province_code, pv.name AS province_name,
+       f.corrected_cells
 FROM stg_report r
 JOIN report_fact f ON f.report_id = r.report_id
 LEFT JOIN division dv ON dv.code = r.division_code
