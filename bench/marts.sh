@@ -88,8 +88,10 @@ conn="${pg_conn% dbname=*} dbname=marts user=postgres"
 export PGOPTIONS="-c client_min_messages=warning"
 psql -X -q -v ON_ERROR_STOP=1 -d "$pg_conn" -c "CREATE DATABASE marts"
 
+# A copy of the binary, so that a rebuild while the loads run does not change it.
+cp "$build/gongkai" "$r/gongkai"
 # gongkai's exit code 1 (findings to review) counts as success.
-load() { "$build/gongkai" run -i "$c/reports" -w "$1" -c "$c/gongkai.yaml" -q || (($? == 1)); }
+load() { "$r/gongkai" run -i "$c/reports" -w "$1" -c "$c/gongkai.yaml" -q || (($? == 1)); }
 log "N=$n: loading SQLite"
 t0=$(date +%s)
 load "$r/gongkai.db" || die "SQLite load failed"
@@ -98,5 +100,5 @@ t0=$(date +%s)
 load "$conn" || die "PostgreSQL load failed"
 log "N=$n: loaded ($(($(date +%s) - t0)) s for PostgreSQL); ANALYZE"
 psql -X -q -v ON_ERROR_STOP=1 -d "$conn" -c "ANALYZE"
-echo "N=$n, $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "N=$n, $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), build $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 query "$r/gongkai.db" "$conn"
