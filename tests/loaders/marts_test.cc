@@ -199,7 +199,7 @@ TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
   EXPECT_EQ(Q("SELECT unit, rule_key, lhs, rhs, status, source_line, rhs_terms FROM "
               "mart_rule_results WHERE rule_key LIKE 'narrative.%' AND status <> 'pass' "
               "ORDER BY unit, rule_key"),
-            (Rows{{"东木镇", "narrative.applications_processed", "10.0", "0.0", "fail", "5",
+            (Rows{{"东木镇", "narrative.applications_processed", "10", "0", "fail", "5",
                    "t3.total.total"}}));
   EXPECT_EQ(Q("SELECT kind, severity, table_code, row_code, col_code, source_line FROM "
               "mart_findings WHERE kind='narrative_mismatch'"),
@@ -210,15 +210,15 @@ TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
   EXPECT_EQ(Q("SELECT year, rule_key, lhs, status, source_line FROM mart_rule_results "
               "WHERE rule_key LIKE 'narrative.%' AND source_path LIKE '%.tsv.txt' "
               "ORDER BY year, rule_key"),
-            (Rows{{"2019", "narrative.applications_processed", "805.0", "pass", "27"},
-                  {"2019", "narrative.applications_received", "859.0", "pass", "27"},
-                  {"2019", "narrative.review_total", "7.0", "pass", "27"},
-                  {"2023", "narrative.applications_received", "81.0", "pass", "15"},
-                  {"2023", "narrative.litigation_total", "7.0", "pass", "15"},
-                  {"2023", "narrative.review_total", "2.0", "pass", "15"},
-                  {"2024", "narrative.applications_received", "3119.0", "pass", "28"},
-                  {"2024", "narrative.litigation_total", "46.0", "pass", "32"},
-                  {"2024", "narrative.review_total", "351.0", "pass", "30"}}));
+            (Rows{{"2019", "narrative.applications_processed", "805", "pass", "27"},
+                  {"2019", "narrative.applications_received", "859", "pass", "27"},
+                  {"2019", "narrative.review_total", "7", "pass", "27"},
+                  {"2023", "narrative.applications_received", "81", "pass", "15"},
+                  {"2023", "narrative.litigation_total", "7", "pass", "15"},
+                  {"2023", "narrative.review_total", "2", "pass", "15"},
+                  {"2024", "narrative.applications_received", "3119", "pass", "28"},
+                  {"2024", "narrative.litigation_total", "46", "pass", "32"},
+                  {"2024", "narrative.review_total", "351", "pass", "30"}}));
   EXPECT_EQ(Q("SELECT lhs_terms FROM mart_rule_results WHERE unit='东木镇' AND "
               "rule_key='narrative.applications_processed'"),
             (Rows{{"text: 2020年共办理群众、企业向政府提出的政府信息公开申请10件"}}));

@@ -186,7 +186,7 @@ TEST_F(SqliteWarehouse, ABrokenTotalIsExactlyOneFindingPerRuleAndTheCellsStillLo
             (Rows{{"198"}}));
   EXPECT_EQ(Q("SELECT status, lhs, rhs, diff FROM mart_rule_results WHERE unit='红河镇' AND "
               "rule_key='t4.review_total'"),
-            (Rows{{"fail", "1.0", "0.0", "1.0"}}));
+            (Rows{{"fail", "1", "0", "1"}}));
   EXPECT_EQ(s.ExitCode(), kExitFindings);
 }
 
