@@ -195,7 +195,8 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
   pqxx::stream_to finding(tx, "finding",
                           std::vector<std::string>{"report_id", "seq", "kind", "severity",
                                                    "table_code", "row_code", "col_code",
-                                                   "source_line", "raw", "message"});
+                                                   "source_line", "raw", "message",
+                                                   "message_zh"});
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (!live(i)) continue;
     long long seq = 0;
@@ -203,20 +204,21 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
       finding << std::make_tuple(ids[i], ++seq, f.kind, std::string(SeverityName(f.severity)),
                                  Opt(f.table), Opt(f.row), Opt(f.col),
                                  f.line > 0 ? std::optional<long long>(f.line) : std::nullopt,
-                                 Opt(f.raw), f.message);
+                                 Opt(f.raw), f.message, Opt(f.message_zh));
   }
   finding.complete();
   pqxx::stream_to rule(tx, "rule_result",
                        std::vector<std::string>{"report_id", "rule_key", "subject", "lhs_terms",
                                                 "rhs_terms", "lhs", "rhs", "diff", "status",
-                                                "source_line"});
+                                                "source_line", "message_zh"});
   for (std::size_t i = 0; i < batch.size(); ++i)
     if (live(i))
       for (const auto& x : batch[i].report.rules)
         rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
                                 Real(x.lhs), Real(x.rhs), Real(x.diff),
                                 std::string(RuleStatusName(x.status)),
-                                x.line > 0 ? std::optional<long long>(x.line) : std::nullopt);
+                                x.line > 0 ? std::optional<long long>(x.line) : std::nullopt,
+                                Opt(x.message_zh));
   rule.complete();
 
   // The batch's rows in the fact tables (sql/facts), from the cells just written (the old

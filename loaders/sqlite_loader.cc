@@ -191,25 +191,25 @@ class SqliteLoader : public Loader {
     }
     Stmt& finding = Cached(
                  "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
-                 "col_code, source_line, raw, message) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                 "col_code, source_line, raw, message, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     int seq = 0;
     for (const auto& f : r.findings) {
       finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
       finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
       if (f.line > 0) finding.Int(8, f.line);
       else finding.Null(8);
-      finding.OptText(9, f.raw).Text(10, f.message).Run();
+      finding.OptText(9, f.raw).Text(10, f.message).OptText(11, f.message_zh).Run();
     }
     Stmt& rule = Cached(
               "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
-              "rhs, diff, status, source_line) VALUES (?,?,?,?,?,?,?,?,?,?)");
+              "rhs, diff, status, source_line, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& x : r.rules) {
       rule.Int(1, id).Text(2, x.rule_key).Text(3, x.subject).Text(4, x.lhs_terms);
       rule.Text(5, x.rhs_terms).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
       rule.Text(9, RuleStatusName(x.status));
       if (x.line > 0) rule.Int(10, x.line);
       else rule.Null(10);
-      rule.Run();
+      rule.OptText(11, x.message_zh).Run();
     }
     FillFacts(id);
     CloseBatchIfFull();

@@ -166,6 +166,7 @@ std::string ErrorMessageZh(const std::string& error_kind, const std::string& mes
 }
 
 void AddChineseMessages(const Template* tmpl, ReportRecord* record) {
+  for (auto& r : record->rules) r.message_zh = RuleMessageZh(tmpl, r);
   for (auto& f : record->findings) {
     const RuleResult* match = nullptr;
     if (f.kind == "rule_failed")

@@ -33,7 +33,8 @@ std::string FindingMessageZh(const Template* tmpl, const Finding& finding,
 std::string ErrorMessageZh(const std::string& error_kind, const std::string& message);
 
 // Fills Finding::message_zh of every finding of the record (rule failures get the matching
-// rule result's operands and values).
+// rule result's operands and values) and RuleResult::message_zh of every rule result; the
+// loaders store both (finding.message_zh, rule_result.message_zh).
 void AddChineseMessages(const Template* tmpl, ReportRecord* record);
 
 }  // namespace gongkai

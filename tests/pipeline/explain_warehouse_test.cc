@@ -213,6 +213,42 @@ TEST_F(ExplainWarehouse, ShowsCorrectionsAndReviewDecisions) {
   EXPECT_NE(text.out.find("已驳回"), std::string::npos);
 }
 
+// Every finding and rule result is stored with its Chinese message (finding.message_zh,
+// rule_result.message_zh), the one explain FILE shows.
+void ExpectChineseMessagesStored(const std::string& warehouse) {
+  auto db = OpenWarehouseReader(LoadOptions{warehouse});
+  auto count = [&](const std::string& sql) { return db->Query(sql).rows.at(0).at(0).Number(); };
+  EXPECT_GT(count("SELECT COUNT(*) FROM finding"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM finding WHERE message_zh IS NULL OR message_zh = ''"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM rule_result"), 100);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM rule_result WHERE message_zh IS NULL OR message_zh = ''"),
+            0);
+  auto stored = db->Query(
+      "SELECT x.message_zh, f.message_zh, r.source_path FROM rule_result x "
+      "JOIN report r ON r.report_id = x.report_id JOIN finding f ON f.report_id = r.report_id "
+      "WHERE r.unit = '东木镇' AND x.rule_key = 'narrative.applications_processed' "
+      "AND f.kind = 'narrative_mismatch'");
+  ASSERT_EQ(stored.rows.size(), 1u);
+  auto file = RunGongkaiStdout({"explain", stored.rows[0][2].text, "--format", "json"});
+  ASSERT_EQ(file.exit_code, 0);
+  auto j = nlohmann::json::parse(file.out);
+  std::string rule_zh;
+  for (const auto& r : j["rules"])
+    if (r["rule"] == "narrative.applications_processed") rule_zh = r["message_zh"];
+  EXPECT_EQ(stored.rows[0][0].text, rule_zh);
+  EXPECT_EQ(stored.rows[0][1].text, j["findings"][0]["message_zh"]);
+  EXPECT_NE(stored.rows[0][0].text.find("勾稽关系"), std::string::npos);
+}
+
+TEST_F(ExplainWarehouse, ChineseMessagesAreStored) { ExpectChineseMessagesStored(db_); }
+
+TEST(PostgresExplainWarehouse, ChineseMessagesAreStored) {
+  testing::pg::TestDatabase db;
+  testing::TempDir dir;
+  ASSERT_LE(testing::LoadSeedsAndReal(dir.path(), db.conninfo()), 1);
+  ExpectChineseMessagesStored(db.conninfo());
+}
+
 TEST_F(ExplainWarehouse, SharedUnitNameListsCandidatesUntilDivisionPicksOne) {
   // A second 红河镇 (礼县, 甘肃) beside the seed's 昌乐县红河镇.
   std::string text = testing::ReadFileOrDie(dir_ / "in/002_7da94f88d5ce056c.txt");
