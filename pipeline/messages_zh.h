@@ -22,7 +22,8 @@ std::string CoordinateLabelZh(const Template* tmpl, const std::string& table,
 // A rule side "t3.new.natural + t3.new.commercial" with each cell named by its row and column
 // labels ("一、本年新收政府信息公开申请数量·自然人 + …"; a rule stays within one table).
 std::string TermsLabelZh(const Template* tmpl, const std::string& terms);
-// The rule's Chinese label from the template ("总计列 = 六类申请人之和"), else its key.
+// The rule's Chinese label from the template ("总计列 = 六类申请人之和"), else from
+// sql/dictionary/codes.yaml (`rule:`, the narrative checks), else its key.
 std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key);
 // "勾稽关系“…”不成立：左边 … = 3，右边 … = 2" (or 成立 / 无法判断).
 std::string RuleMessageZh(const Template* tmpl, const RuleResult& rule);
