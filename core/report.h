@@ -106,6 +106,7 @@ struct ManifestEntry {
   std::string extractor_version;
   std::string status;  // "loaded" | "failed"
   std::string error_kind, error_message;  // when failed
+  std::string placement_fingerprint;       // what it was placed with (when loaded)
 };
 
 // A file a run could not load, or that disappeared since it was loaded.

@@ -95,6 +95,19 @@ class Loader {
   virtual void RekeyReport(const std::string& old_path, const std::string& key) {
     throw LoadError("re-keying not supported by " + Describe());
   }
+  // Re-placement (placement data changed, the file did not): writes the report's place
+  // (county, county_source, division/county/prefecture/province codes, unit_kind, placed_by,
+  // place_candidates, placement_fingerprint) from `id` and replaces its identify-stage findings
+  // with `identify_findings`. A load numbers a report's findings identify's first, and only the
+  // place findings (IsPlaceFinding) of them change with placement data: the stored identify
+  // findings are the new ones' count, less their place findings, plus the stored place
+  // findings; they are replaced and the rest renumbered after them, so the rows equal a fresh
+  // load's. Then the report's fact rows are filled again. Cells and rule results are not
+  // touched. One transaction; nothing when the path is not stored as loaded.
+  virtual void UpdatePlacement(const std::string& source_path, const Identity& id,
+                               const std::vector<Finding>& identify_findings) {
+    throw LoadError("re-placement not supported by " + Describe());
+  }
   // The rows of data_dictionary, objects in creation order then columns in order (SQLite).
   virtual std::vector<DictionaryRow> DataDictionary() {
     throw LoadError("data dictionary not supported by " + Describe());
@@ -106,6 +119,12 @@ class Loader {
   bool migrate_ = false;
   std::vector<std::string> dropped_;
 };
+
+// The findings placement makes (pipeline/place.h): the only identify findings that change when
+// units.yaml or the division data change.
+inline bool IsPlaceFinding(const std::string& kind) {
+  return kind == "division_unknown" || kind == "division_ambiguous";
+}
 
 // A postgresql:// or postgres:// URL, or a libpq key=value string, opens PostgreSQL; anything
 // else is a SQLite file path (ClassifyWarehouse in loaders/pg_conninfo.h; callers check for

@@ -164,7 +164,8 @@ class PostgresLoader : public Loader {
       pqxx::work tx(*conn_);
       auto rows = tx.exec(
           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
-          "COALESCE(error_kind, ''), COALESCE(error_message, '') "
+          "COALESCE(error_kind, ''), COALESCE(error_message, ''), "
+           "COALESCE(placement_fingerprint, '') "
           "FROM report ORDER BY source_path COLLATE \"C\"");
       out.reserve(rows.size());
       for (const auto& row : rows) {
@@ -176,6 +177,7 @@ class PostgresLoader : public Loader {
         e.status = row[4].as<std::string>();
         e.error_kind = row[5].as<std::string>();
         e.error_message = row[6].as<std::string>();
+        e.placement_fingerprint = row[7].as<std::string>();
         out.push_back(std::move(e));
       }
       tx.commit();
@@ -224,6 +226,48 @@ class PostgresLoader : public Loader {
     Guard("removing " + source_path, [&] {
       pqxx::work tx(*conn_);
       tx.exec_params("DELETE FROM report WHERE source_path=$1", source_path);
+      tx.commit();
+    });
+  }
+
+  void UpdatePlacement(const std::string& source_path, const Identity& i,
+                       const std::vector<Finding>& identify_findings) override {
+    Flush();
+    Guard("re-placing " + source_path, [&] {
+      pqxx::work tx(*conn_);
+      auto r = tx.exec_params(
+          "SELECT report_id, (SELECT count(*) FROM finding f WHERE f.report_id = r.report_id "
+          "AND kind IN ('division_unknown', 'division_ambiguous')) FROM report r "
+          "WHERE source_path=$1 AND status='loaded'",
+          source_path);
+      if (r.empty()) return;
+      const long long id = r[0][0].as<long long>();
+      long long old_identify = r[0][1].as<long long>();
+      for (const auto& f : identify_findings) old_identify += IsPlaceFinding(f.kind) ? 0 : 1;
+      const long long shift = static_cast<long long>(identify_findings.size()) - old_identify;
+      tx.exec_params("DELETE FROM finding WHERE report_id=$1 AND seq<=$2", id, old_identify);
+      tx.exec_params("UPDATE finding SET seq=-(seq+$1) WHERE report_id=$2 AND seq>0", shift, id);
+      tx.exec_params("UPDATE finding SET seq=-seq WHERE report_id=$1", id);
+      int seq = 0;
+      for (const auto& f : identify_findings)
+        tx.exec_params("INSERT INTO finding (report_id, seq, kind, severity, table_code, "
+                       "row_code, col_code, source_line, raw, message) "
+                       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                       id, ++seq, f.kind, SeverityName(f.severity), Opt(f.table), Opt(f.row),
+                       Opt(f.col), f.line > 0 ? std::optional<int>(f.line) : std::nullopt,
+                       Opt(f.raw), f.message);
+      tx.exec_params(
+          "UPDATE report SET county=$1, county_source=$2, division_code=$3, county_code=$4, "
+          "prefecture_code=$5, province_code=$6, unit_kind=$7, placed_by=$8, "
+          "place_candidates=$9, placement_fingerprint=$10, finding_count=finding_count+$11 "
+          "WHERE report_id=$12",
+          Opt(i.county.value_or("")), Opt(i.county_source), Opt(i.division_code),
+          Opt(i.county_code), Opt(i.prefecture_code), Opt(i.province_code), Opt(i.unit_kind),
+          Opt(i.placed_by), Opt(i.place_candidates), Opt(i.placement_fingerprint), shift, id);
+      for (const std::string& table : FactTables())
+        tx.exec_params("DELETE FROM " + table + " WHERE report_id=$1", id);
+      for (const std::string& fill : FactFills("SELECT CAST($1 AS BIGINT)"))
+        tx.exec_params(fill, id);
       tx.commit();
     });
   }

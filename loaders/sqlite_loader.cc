@@ -55,7 +55,8 @@ class SqliteLoader : public Loader {
     std::vector<ManifestEntry> out;
     Stmt s(db_,
            "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
-           "COALESCE(error_kind, ''), COALESCE(error_message, '') "
+           "COALESCE(error_kind, ''), COALESCE(error_message, ''), "
+           "COALESCE(placement_fingerprint, '') "
            "FROM report ORDER BY source_path");
     while (s.Step()) {
       ManifestEntry e;
@@ -66,6 +67,7 @@ class SqliteLoader : public Loader {
       e.status = s.ColumnText(4);
       e.error_kind = s.ColumnText(5);
       e.error_message = s.ColumnText(6);
+      e.placement_fingerprint = s.ColumnText(7);
       out.push_back(std::move(e));
     }
     return out;
@@ -143,6 +145,58 @@ class SqliteLoader : public Loader {
             .Run();
       }
     }
+    tx.Commit();
+  }
+
+  void UpdatePlacement(const std::string& source_path, const Identity& i,
+                       const std::vector<Finding>& identify_findings) override {
+    Flush();
+    Transaction tx(db_);
+    const long long id = IdOf(source_path);
+    Stmt st(db_, "SELECT status, (SELECT count(*) FROM finding WHERE report_id=?1 AND kind IN "
+                 "('division_unknown', 'division_ambiguous')) FROM report WHERE report_id=?1");
+    st.Int(1, id);
+    if (id == 0 || !st.Step() || st.ColumnText(0) != "loaded") return;
+    long long old_identify = st.ColumnInt(1);
+    st.Reset();
+    for (const auto& f : identify_findings) old_identify += IsPlaceFinding(f.kind) ? 0 : 1;
+    const long long shift = static_cast<long long>(identify_findings.size()) - old_identify;
+    Stmt(db_, "DELETE FROM finding WHERE report_id=? AND seq<=?").Int(1, id).Int(2, old_identify)
+        .Run();
+    Stmt(db_, "UPDATE finding SET seq=-(seq+?) WHERE report_id=? AND seq>0").Int(1, shift)
+        .Int(2, id).Run();
+    Stmt(db_, "UPDATE finding SET seq=-seq WHERE report_id=?").Int(1, id).Run();
+    Stmt finding(db_,
+                 "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
+                 "col_code, source_line, raw, message) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    int seq = 0;
+    for (const auto& f : identify_findings) {
+      finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
+      finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
+      if (f.line > 0) finding.Int(8, f.line);
+      else finding.Null(8);
+      finding.OptText(9, f.raw).Text(10, f.message).Run();
+    }
+    Stmt(db_,
+         "UPDATE report SET county=?, county_source=?, division_code=?, county_code=?, "
+         "prefecture_code=?, province_code=?, unit_kind=?, placed_by=?, place_candidates=?, "
+         "placement_fingerprint=?, finding_count=finding_count+? WHERE report_id=?")
+        .OptText(1, i.county.value_or(""))
+        .OptText(2, i.county_source)
+        .OptText(3, i.division_code)
+        .OptText(4, i.county_code)
+        .OptText(5, i.prefecture_code)
+        .OptText(6, i.province_code)
+        .OptText(7, i.unit_kind)
+        .OptText(8, i.placed_by)
+        .OptText(9, i.place_candidates)
+        .OptText(10, i.placement_fingerprint)
+        .Int(11, shift)
+        .Int(12, id)
+        .Run();
+    for (const std::string& table : FactTables())
+      Stmt(db_, ("DELETE FROM " + table + " WHERE report_id=?").c_str()).Int(1, id).Run();
+    FillFacts(id);
     tx.Commit();
   }
 

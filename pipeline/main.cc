@@ -79,10 +79,10 @@ int RunBatch(const RunOptions& options) {
                       loader->Describe() + "; not started");
     loader->Prepare(ctx.templates, ctx.gazetteer);
     RunSummary s = Run(options, ctx, *loader);
-    spdlog::info("run finished: {} files, {} loaded, {} unchanged, {} failed, {} still failed, "
-                 "{} missing, {} open findings, exit {}",
-                 s.files_seen, s.loaded, s.skipped, s.failed, s.still_failed, s.missing,
-                 s.findings, s.ExitCode());
+    spdlog::info("run finished: {} files, {} loaded, {} unchanged ({} re-placed), {} failed, "
+                 "{} still failed, {} missing, {} open findings, exit {}",
+                 s.files_seen, s.loaded, s.skipped, s.replaced, s.failed, s.still_failed,
+                 s.missing, s.findings, s.ExitCode());
     if (!options.quiet || s.ExitCode() != kExitOk) {
       std::printf(
           "gongkai: %d files, %d loaded, %d unchanged, %d failed, %d still failed, %d missing%s, "

@@ -173,6 +173,33 @@ bool RekeyOldSpellings(const std::vector<ManifestEntry>& manifest, const Discove
   return moved;
 }
 
+// Places an unchanged, loaded report again with this run's placement data: the file is read
+// and identified (not extracted), and the loader rewrites the place, the place findings and
+// the facts. A file that cannot be read or identified now is left as it is (and tried again by
+// the next run, its fingerprint still differing).
+void Replace(const SourceFile& file, const ExtractContext& context, Loader& loader,
+             RunSummary* s) {
+  std::string bytes;
+  if (!ReadWholeFile(UnescapePath(file.path), &bytes)) {
+    spdlog::warn("{}: cannot read the file to place it again; left as it was", file.path);
+    return;
+  }
+  DecodeResult text = ReadReport(bytes, context.decode);
+  IdentifyResult id;
+  if (text.ok) id = Identify(text.lines, context.gazetteer, context.templates);
+  if (!id.ok) {
+    spdlog::warn("{}: cannot identify the report to place it again; left as it was", file.path);
+    return;
+  }
+  id.identity.placement_fingerprint = context.placement_fingerprint;
+  loader.UpdatePlacement(file.path, id.identity, id.findings);
+  ++s->replaced;
+  for (const auto& f : id.findings)
+    if (IsPlaceFinding(f.kind) && f.severity != Severity::kInfo) ++s->findings;
+  spdlog::debug("{}: placed again: {} ({})", file.path, id.identity.division_code,
+                id.identity.placed_by);
+}
+
 class Progress {
  public:
   Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total) {}
@@ -246,7 +273,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
     s.failures.push_back(FailedFile{{p.path, 0, 0}, "", context.extractor_version, p.kind,
                                     p.message});
   }
-  std::vector<const SourceFile*> todo;
+  std::vector<const SourceFile*> todo, replace;
   std::vector<std::string> gone;
   std::size_t m = 0;
   auto pass = [&](const std::string* until) {  // manifest entries before `until` are not on disk
@@ -268,6 +295,9 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
       todo.push_back(&f);
     } else {
       ++s.skipped;
+      if (known->status == "loaded" &&
+          known->placement_fingerprint != context.placement_fingerprint)
+        replace.push_back(&f);
       if (known->status == "failed") {  // unchanged, so it would fail again: still counted
         ++s.still_failed;
         log.files.push_back({f.path, "failed", known->error_kind, known->error_message});
@@ -314,6 +344,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
                                [](const SourceFile* f, const std::string& p) { return f->path < p; });
     if (at != todo.end() && (*at)->path == path) s.findings += delta;
   }
+  for (const SourceFile* file : replace) Replace(*file, context, loader, &s);
   for (const std::string& path : gone) {
     ++s.missing;
     s.missing_paths.push_back(path);

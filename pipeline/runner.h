@@ -68,6 +68,8 @@ struct RunSummary {
   // Files that failed in an earlier run and are unchanged (not parsed again; they would fail
   // the same way): counted in `skipped` too, and listed in `failures`. Exit 3 while any remain.
   int still_failed = 0;
+  // Unchanged reports placed again because placement data changed (no re-extraction).
+  int replaced = 0;
   long long cells = 0, findings = 0;  // open findings (no review decision) of warning/error
   std::vector<FailedFile> failures;
   std::vector<std::string> missing_paths;
