@@ -251,11 +251,11 @@ class PostgresLoader : public Loader {
       int seq = 0;
       for (const auto& f : identify_findings)
         tx.exec_params("INSERT INTO finding (report_id, seq, kind, severity, table_code, "
-                       "row_code, col_code, source_line, raw, message) "
-                       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                       "row_code, col_code, source_line, raw, message, message_zh) "
+                       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
                        id, ++seq, f.kind, SeverityName(f.severity), Opt(f.table), Opt(f.row),
                        Opt(f.col), f.line > 0 ? std::optional<int>(f.line) : std::nullopt,
-                       Opt(f.raw), f.message);
+                       Opt(f.raw), f.message, Opt(f.message_zh));
       tx.exec_params(
           "UPDATE report SET county=$1, county_source=$2, division_code=$3, county_code=$4, "
           "prefecture_code=$5, province_code=$6, unit_kind=$7, placed_by=$8, "

@@ -168,14 +168,14 @@ class SqliteLoader : public Loader {
     Stmt(db_, "UPDATE finding SET seq=-seq WHERE report_id=?").Int(1, id).Run();
     Stmt finding(db_,
                  "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
-                 "col_code, source_line, raw, message) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                 "col_code, source_line, raw, message, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     int seq = 0;
     for (const auto& f : identify_findings) {
       finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
       finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
       if (f.line > 0) finding.Int(8, f.line);
       else finding.Null(8);
-      finding.OptText(9, f.raw).Text(10, f.message).Run();
+      finding.OptText(9, f.raw).Text(10, f.message).OptText(11, f.message_zh).Run();
     }
     Stmt(db_,
          "UPDATE report SET county=?, county_source=?, division_code=?, county_code=?, "

@@ -192,6 +192,7 @@ void Replace(const SourceFile& file, const ExtractContext& context, Loader& load
     return;
   }
   id.identity.placement_fingerprint = context.placement_fingerprint;
+  for (auto& f : id.findings) f.message_zh = FindingMessageZh(id.tmpl, f);
   loader.UpdatePlacement(file.path, id.identity, id.findings);
   ++s->replaced;
   for (const auto& f : id.findings)
