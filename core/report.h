@@ -97,6 +97,7 @@ struct FailedFile {
   std::string extractor_version;
   std::string error_kind;  // stable key, e.g. "not_a_report", "binary", "unreadable"
   std::string message;
+  std::string message_zh = {};  // in Chinese (the runner fills it: pipeline/messages_zh.h)
 };
 
 // What an incremental run needs to know of a file the warehouse has seen (the full manifest,

@@ -29,11 +29,13 @@ constexpr const char* kColumns[] = {
     "status",      "error_kind",     "error_message", "title",     "unit",
     "year",        "county",         "county_source", "edition",   "cell_count",
     "finding_count", "encoding",   "division_code", "county_code", "prefecture_code",
-    "province_code", "unit_kind",  "placed_by",     "place_candidates", "placement_fingerprint"};
+    "province_code", "unit_kind",  "placed_by",     "place_candidates", "placement_fingerprint",
+    "error_message_zh"};
 constexpr const char* kTypes[] = {"text", "text", "bigint", "bigint", "text", "text",
                                   "text", "text", "text",   "text",   "int",  "text",
                                   "text", "int",  "int",    "int",    "text", "text",
-                                  "text", "text", "text",   "text",   "text", "text", "text"};
+                                  "text", "text", "text",   "text",   "text", "text", "text",
+                                  "text"};
 constexpr std::size_t kNumColumns = sizeof kColumns / sizeof kColumns[0];
 static_assert(kNumColumns == sizeof kTypes / sizeof kTypes[0]);
 
@@ -132,6 +134,7 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
       a[22].AddOpt(id.placed_by);
       a[23].AddOpt(id.place_candidates);
       a[24].AddOpt(id.placement_fingerprint);
+      a[25].AddNull();
     } else {
       a[5].Add("failed");
       a[6].Add(p.failure.error_kind);
@@ -139,7 +142,8 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
       for (int k : {8, 9, 10, 11, 12, 13}) a[k].AddNull();
       a[14].AddInt(0);
       a[15].AddInt(0);
-      for (std::size_t k = 16; k < kNumColumns; ++k) a[k].AddNull();
+      for (std::size_t k = 16; k < 25; ++k) a[k].AddNull();
+      a[25].AddOpt(p.failure.message_zh);
     }
   }
   pqxx::result rows =
@@ -148,7 +152,7 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
                        a[9].Done(), a[10].Done(), a[11].Done(), a[12].Done(), a[13].Done(),
                        a[14].Done(), a[15].Done(), a[16].Done(), a[17].Done(), a[18].Done(),
                        a[19].Done(), a[20].Done(), a[21].Done(), a[22].Done(), a[23].Done(),
-                       a[24].Done());
+                       a[24].Done(), a[25].Done());
   std::unordered_map<std::string, long long> id_of;
   for (const auto& row : rows) id_of.emplace(row[0].as<std::string>(), row[1].as<long long>());
   std::vector<long long> ids;

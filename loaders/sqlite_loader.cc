@@ -212,7 +212,8 @@ class SqliteLoader : public Loader {
     in_report_ = true;
     long long id = UpsertReport(r.source, r.content_sha256, r.extractor_version);
     Cached(
-         "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, title=?, "
+         "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
+         "error_message_zh=NULL, title=?, "
          "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
          "encoding=?, division_code=?, county_code=?, prefecture_code=?, province_code=?, "
          "unit_kind=?, placed_by=?, place_candidates=?, placement_fingerprint=? "
@@ -274,14 +275,16 @@ class SqliteLoader : public Loader {
     in_report_ = true;
     long long id = UpsertReport(f.source, f.content_sha256, f.extractor_version);
     Cached(
-         "UPDATE report SET status='failed', error_kind=?, error_message=?, title=NULL, "
+         "UPDATE report SET status='failed', error_kind=?, error_message=?, error_message_zh=?, "
+         "title=NULL, "
          "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
          "finding_count=0, encoding=NULL, division_code=NULL, county_code=NULL, "
          "prefecture_code=NULL, province_code=NULL, unit_kind=NULL, placed_by=NULL, "
          "place_candidates=NULL, placement_fingerprint=NULL WHERE report_id=?")
         .Text(1, f.error_kind)
         .Text(2, f.message)
-        .Int(3, id)
+        .OptText(3, f.message_zh)
+        .Int(4, id)
         .Run();
     CloseBatchIfFull();
   }

@@ -2,52 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 #include "loaders/dictionary.h"
 
 namespace gongkai {
 namespace {
-
-const std::map<std::string, std::string>& KindLabels() {
-  static const std::map<std::string, std::string> labels = {
-      // findings of the extractor and the validator
-      {"value_count", "数值个数与模板的列数不符"},
-      {"unknown_label", "无法识别的行标签"},
-      {"ambiguous_label", "行标签可对应多个模板行"},
-      {"duplicate_row", "同一行出现多次"},
-      {"subtotal_mismatch", "小计与各分项之和不符"},
-      {"extra_column", "多出模板之外的列"},
-      {"not_a_number", "单元格不是数字"},
-      {"negative", "计数列出现负数"},
-      {"unit_mismatch", "计量单位与该列不符"},
-      {"not_integer", "计数列出现小数"},
-      {"ambiguous_unit", "金额单位无法确定"},
-      {"implausible_value", "数值大得不可信（不作为数字）"},
-      {"row_missing", "缺少模板中的行"},
-      {"table_missing", "缺少模板中的表格"},
-      {"rule_failed", "勾稽关系不成立"},
-      {"narrative_mismatch", "正文所述数字与表格不符"},
-      {"correction_outdated", "更正所依据的提取值已改变"},
-      // findings of identification
-      {"county_ambiguous", "所属县（市、区）可能有多个"},
-      {"county_unknown", "所属县（市、区）无法确定"},
-      {"edition_mismatch", "模板版本与报告年度不符"},
-      {"duplicate_report", "同一单位同一年度有多份报告（未计入）"},
-      // files that could not be read as reports
-      {"too_large", "文件过大"},
-      {"binary", "文件含二进制内容，不是文本导出"},
-      {"invalid_encoding", "编码既不是UTF-8也不是GB18030"},
-      {"empty", "文件没有文字"},
-      {"not_a_report", "不是政府信息公开工作年度报告"},
-      {"unknown_edition", "没有适用于该年度的模板版本"},
-      {"truncated", "文本在报告结束之前中断"},
-      {"no_tables", "表二、表三、表四均无法读出"},
-      {"unreadable", "文件无法读取"},
-      {"internal_error", "程序内部错误"},
-  };
-  return labels;
-}
 
 std::string Number(double v) {
   char buf[64];
@@ -74,10 +33,8 @@ std::string CellRefLabel(const Template* tmpl, const std::string& ref) {
 }  // namespace
 
 std::string KindLabelZh(const std::string& kind) {
-  auto it = KindLabels().find(kind);
-  if (it != KindLabels().end()) return it->second;
-  // Kinds without a sentence of their own here take their label from the data dictionary
-  // (sql/dictionary/codes.yaml), where every finding and error kind must have one.
+  // The one source of these labels is the data dictionary (sql/dictionary/codes.yaml), where
+  // every finding and error kind must have one (LabelsAndDictionary.* enforce it).
   for (const auto& c : EmbeddedDictionary().codes)
     if ((c.kind == "finding_kind" || c.kind == "error_kind") && c.code == kind) return c.zh;
   return "其他问题（" + kind + "）";

@@ -12,8 +12,9 @@
 
 namespace gongkai {
 
-// The Chinese name of a finding kind or a file error kind ("rule_failed" -> "勾稽关系不成立");
-// an unknown kind yields "其他问题（kind）".
+// The Chinese name of a finding kind or a file error kind, from sql/dictionary/codes.yaml (the
+// one source of these labels; "rule_failed" -> "表内勾稽关系不成立"); an unknown kind yields
+// "其他问题（kind）".
 std::string KindLabelZh(const std::string& kind);
 // "表三·一、本年新收政府信息公开申请数量·总计"; parts not in the template are shown as codes;
 // empty parts are left out.

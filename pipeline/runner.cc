@@ -328,6 +328,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
                     p.record.identity.unit, p.record.identity.year, p.record.identity.edition,
                     p.record.cells.size(), p.record.findings.size());
     } else {
+      p.failure.message_zh = ErrorMessageZh(p.failure.error_kind, p.failure.message);
       loader.LoadFailure(p.failure);
       ++s.failed;
       spdlog::warn("{}: {}: {}", file.path, p.failure.error_kind, p.failure.message);

@@ -199,7 +199,7 @@ TEST(MessagesZh, RuleFailureNamesCellsByTheirChineseLabels) {
   EXPECT_EQ(FindingMessageZh(&t, f),
             "单元格不是数字，位置：收到和处理政府信息公开申请情况·"
             "一、本年新收政府信息公开申请数量·法律服务机构，第12行，原文：“3 4 x”");
-  EXPECT_EQ(ErrorMessageZh("binary", ""), "文件含二进制内容，不是文本导出");
+  EXPECT_EQ(ErrorMessageZh("binary", ""), "二进制文件（非文本）");  // codes.yaml's label
   EXPECT_EQ(KindLabelZh("something_new"), "其他问题（something_new）");
 }
 
