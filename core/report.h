@@ -51,7 +51,7 @@ struct RuleResult {
   std::optional<double> lhs, rhs, diff;  // diff = lhs - rhs, when assessable
   RuleStatus status = RuleStatus::kNotAssessable;
   int line = 0;  // the source line a narrative rule read its number from; 0 for table rules
-  std::string message_zh;  // Chinese text naming the cells by their labels (pipeline/messages_zh.h)
+  std::string message_zh = {};  // Chinese text naming the cells by their labels (pipeline/messages_zh.h)
 };
 
 // Who and what a report is about (identify stage).
