@@ -182,9 +182,25 @@ class Unreadable : public ::testing::Test {
     std::vector<std::string> all = {"run", "-i", input_, "-w", db_};
     all.insert(all.end(), args.begin(), args.end());
     if (geteuid() != 0) return testing::RunGongkai(all);
-    std::string cmd = "setpriv --reuid=nobody --regid=nogroup --clear-groups " +
-                      std::string(GONGKAI_BINARY) + " -c " +
-                      testing::ShellQuote(testing::SourceDir() + "/config/gongkai.yaml");
+    // nobody may not reach the checkout (a clone under a 0700 folder, as mktemp makes): the
+    // binary and its data are laid out as `cmake --install` does, in the test's own folder.
+    const std::string prefix = tmp_ / "prefix", share = prefix + "/share/gongkai";
+    if (!fs::exists(prefix)) {
+      fs::create_directories(prefix + "/bin");
+      fs::copy_file(GONGKAI_BINARY, prefix + "/bin/gongkai");
+      for (const char* d : {"config", "sql", "data/divisions"}) {
+        fs::create_directories(share + "/" + d);
+        fs::copy(testing::SourceDir() + "/" + d, share + "/" + d, fs::copy_options::recursive);
+      }
+      for (auto& e : fs::recursive_directory_iterator(prefix))
+        fs::permissions(e.path(), e.is_directory() || e.path() == prefix + "/bin/gongkai"
+                                      ? fs::perms(0755)
+                                      : fs::perms(0644));
+    }
+    std::string cmd = "cd " + testing::ShellQuote(prefix) +
+                      " && setpriv --reuid=nobody --regid=nogroup --clear-groups " +
+                      testing::ShellQuote(prefix + "/bin/gongkai") + " -c " +
+                      testing::ShellQuote(share + "/config/gongkai.yaml");
     for (const auto& a : all) cmd += " " + testing::ShellQuote(a);
     testing::CliResult r;
     FILE* p = popen((cmd + " 2>&1").c_str(), "r");
