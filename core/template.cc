@@ -48,7 +48,7 @@ std::size_t Template::CellCount() const {
   return n;
 }
 
-std::string NormalizeLabel(const std::string& text) {
+std::string NormalizeLabel(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   AppendNormalizedLabel(text, &out);

@@ -86,7 +86,7 @@ struct Template {
 
 // Label normalisation shared by template aliases and report text: drops whitespace and quotes,
 // folds full-width ASCII to ASCII, reads 、 and ． as '.'.
-std::string NormalizeLabel(const std::string& text);
+std::string NormalizeLabel(std::string_view text);
 void AppendNormalizedLabel(std::string_view text, std::string* out);  // appends NormalizeLabel()
 
 }  // namespace gongkai

@@ -13,14 +13,14 @@
 namespace gongkai {
 namespace {
 
-std::string LineText(const std::vector<std::string>& lines, int line) {
+std::string LineText(const Lines& lines, int line) {
   if (line < 1 || line > static_cast<int>(lines.size())) return "";
   return utf8::Trim(lines[line - 1]);
 }
 
 class TableAligner {
  public:
-  TableAligner(const TableSpec& t, const std::vector<std::string>& lines,
+  TableAligner(const TableSpec& t, const Lines& lines,
                std::vector<Cell>* cells, std::vector<Finding>* findings)
       : t_(t), lines_(lines), cells_(cells), findings_(findings) {}
 
@@ -384,7 +384,7 @@ class TableAligner {
   }
 
   const TableSpec& t_;
-  const std::vector<std::string>& lines_;
+  const Lines& lines_;
   std::vector<Cell>* cells_;
   std::vector<Finding>* findings_;
   std::map<std::string, std::vector<Cell>> placed_;
@@ -407,7 +407,7 @@ class TableAligner {
 }  // namespace
 
 void AlignTable(const TableSpec& table, const std::vector<Segment>& segments,
-                const std::vector<std::string>& lines, std::vector<Cell>* cells,
+                const Lines& lines, std::vector<Cell>* cells,
                 std::vector<Finding>* findings) {
   TableAligner(table, lines, cells, findings).Run(segments);
 }

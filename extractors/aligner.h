@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/report.h"
 #include "core/template.h"
 #include "extractors/tokenizer.h"
@@ -29,7 +30,7 @@ namespace gongkai {
 
 // Appends the table's cells and findings. `lines` is the report (for raw text in findings).
 void AlignTable(const TableSpec& table, const std::vector<Segment>& segments,
-                const std::vector<std::string>& lines, std::vector<Cell>* cells,
+                const Lines& lines, std::vector<Cell>* cells,
                 std::vector<Finding>* findings);
 
 }  // namespace gongkai

@@ -7,7 +7,7 @@
 
 namespace gongkai {
 
-Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl,
+Extraction Extract(const Lines& lines, const Template& tmpl,
                    SectionIndex* index) {
   std::optional<SectionIndex> own;
   if (!index) index = &own.emplace(lines);

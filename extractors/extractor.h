@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/report.h"
 #include "core/template.h"
 #include "extractors/sections.h"
@@ -23,7 +24,7 @@ struct Extraction {
 
 // `index` (optional) is the report's section index, shared with identify and the narrative
 // check so the sections are searched once; without it Extract makes its own.
-Extraction Extract(const std::vector<std::string>& lines, const Template& tmpl,
+Extraction Extract(const Lines& lines, const Template& tmpl,
                    SectionIndex* index = nullptr);
 
 }  // namespace gongkai

@@ -137,7 +137,7 @@ std::size_t AnchorLead(std::string_view anchor) {
 
 }  // namespace
 
-std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
+std::vector<RuleResult> CheckNarrative(const Lines& lines,
                                        const Template& tmpl, const std::vector<Cell>& cells,
                                        std::vector<Finding>* findings, SectionIndex* index) {
   std::optional<SectionIndex> local;
@@ -156,7 +156,7 @@ std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
           std::string::npos)
         continue;
       // The line, and the start of the next one for a count wrapped onto it.
-      std::string text = lines[n];
+      std::string text(lines[n]);
       const std::size_t own = text.size();
       if (n + 1 < lines.size() && !in_table[n + 1]) text += lines[n + 1].substr(0, 16);
       std::string_view view(text);

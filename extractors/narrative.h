@@ -18,13 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/report.h"
 #include "core/template.h"
 #include "extractors/sections.h"
 
 namespace gongkai {
 
-std::vector<RuleResult> CheckNarrative(const std::vector<std::string>& lines,
+std::vector<RuleResult> CheckNarrative(const Lines& lines,
                                        const Template& tmpl, const std::vector<Cell>& cells,
                                        std::vector<Finding>* findings,
                                        SectionIndex* index = nullptr);

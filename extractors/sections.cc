@@ -27,13 +27,13 @@ bool HasKeyWords(const std::string& text, const std::string& keyword) {
 
 }  // namespace
 
-SectionIndex::SectionIndex(const std::vector<std::string>& lines)
+SectionIndex::SectionIndex(const Lines& lines)
     : lines_(lines), norm_(lines.size()), done_(lines.size(), 0) {}
 
 const std::string& SectionIndex::Norm(int i) {
   if (!done_[i]) {
     done_[i] = 1;
-    const std::string& line = lines_[i];
+    const std::string_view line = lines_[i];
     if (line.size() <= kMaxHeadingBytes + 16 && line.find('\t') == std::string::npos) {
       std::string_view text = utf8::TrimView(line);
       if (!text.empty() && text.size() <= kMaxHeadingBytes) AppendNormalizedLabel(text, &norm_[i]);
@@ -105,7 +105,7 @@ const std::vector<Section>& SectionIndex::Sections(const Template& tmpl) {
   return cache_.back().second;
 }
 
-std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl) {
+std::vector<Section> FindSections(const Lines& lines, const Template& tmpl) {
   SectionIndex index(lines);
   return index.Sections(tmpl);
 }

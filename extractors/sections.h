@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/template.h"
 
 namespace gongkai {
@@ -30,7 +31,9 @@ struct Section {
 
 class SectionIndex {
  public:
-  explicit SectionIndex(const std::vector<std::string>& lines);
+  explicit SectionIndex(const Lines& lines);
+  SectionIndex(Lines&&) = delete;  // it keeps a reference: not to a temporary
+  SectionIndex(const std::vector<std::string>&) = delete;
 
   // The template's sections (computed on first use per template, then cached).
   const std::vector<Section>& Sections(const Template& tmpl);
@@ -47,14 +50,14 @@ class SectionIndex {
   const std::string& Norm(int i);  // normalised text of a heading-sized line, else ""
   bool StartsWithAny(int i, const std::vector<std::string>& prefixes);
 
-  const std::vector<std::string>& lines_;
+  const Lines& lines_;
   std::vector<std::string> norm_;
   std::vector<char> done_;
   std::deque<std::pair<const Template*, std::vector<Section>>> cache_;  // references stay valid
 };
 
 // Locates the sections of the template's tables, in template order (a one-off SectionIndex).
-std::vector<Section> FindSections(const std::vector<std::string>& lines, const Template& tmpl);
+std::vector<Section> FindSections(const Lines& lines, const Template& tmpl);
 
 }  // namespace gongkai
 

@@ -110,7 +110,7 @@ bool SplitMarkdownRow(std::string_view trimmed, std::vector<std::string_view>* o
   }
 }
 
-std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int first, int last) {
+std::vector<PhysicalRow> ReadRows(const Lines& lines, int first, int last) {
   std::vector<PhysicalRow> rows;
   std::vector<std::string_view> parts;
   bool block_open = false;  // a cells-layout row is being collected
@@ -131,7 +131,7 @@ std::vector<PhysicalRow> ReadRows(const std::vector<std::string>& lines, int fir
     pending_field = static_cast<int>(rows.back().cells.size());
   };
   for (int i = first; i < last; ++i) {
-    const std::string& raw = lines[i];
+    const std::string_view raw = lines[i];
     const int line_no = i + 1;
     std::string_view trimmed = utf8::TrimView(raw);
     std::size_t tabs = 0;
@@ -189,7 +189,7 @@ bool Segment::HasValue() const {
   return false;
 }
 
-std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, int last) {
+std::vector<Segment> Tokenize(const Lines& lines, int first, int last) {
   std::vector<Segment> out;
   auto rows = ReadRows(lines, first, last);
   out.reserve(rows.size() + rows.size() / 4);

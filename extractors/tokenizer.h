@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/template.h"
 #include "extractors/cell_value.h"
 
@@ -46,7 +47,7 @@ struct Segment {
 };
 
 // lines[i] is source line i+1; tokenizes lines [first, last).
-std::vector<Segment> Tokenize(const std::vector<std::string>& lines, int first, int last);
+std::vector<Segment> Tokenize(const Lines& lines, int first, int last);
 
 }  // namespace gongkai
 

@@ -110,11 +110,18 @@ struct SpecialBytes {
 constexpr SpecialBytes kSpecial;
 
 std::string NormalizeLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  AppendNormalizedLine(line, &out);
+  return out;
+}
+
+void AppendNormalizedLine(std::string_view line, std::string* out_ptr) {
   // Byte-level with a pass-through fast path: only the lead bytes of what we fold are examined
   // (NBSP C2 A0; U+2000-block spaces and zero-width E2 80 xx; U+3000 E3 80 80; full-width
   // digits and ．／－ EF BC xx; BOM EF BB BF).
-  std::string out;
-  out.reserve(line.size());
+  std::string& out = *out_ptr;
+  const std::size_t begin = out.size();
   const auto* s = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t n = line.size();
   bool debris = false;
@@ -152,13 +159,17 @@ std::string NormalizeLine(std::string_view line) {
       ++i;
     }
   }
-  return debris ? StripDebris(out) : out;
+  if (debris) {
+    std::string stripped = StripDebris(out.substr(begin));
+    out.resize(begin);
+    out += stripped;
+  }
 }
 
 DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   DecodeResult r;
   auto fail = [&](const char* kind, std::string msg) {
-    r.lines.clear();
+    r.lines.Clear();
     r.error_kind = kind;
     r.error_message = std::move(msg);
     return r;
@@ -200,15 +211,19 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   }
   bool any_visible = false;
   std::size_t start = 0;
-  r.lines.reserve(std::count(text.begin(), text.end(), '\n') + 1);
+  r.lines.Reserve(text.size() + 1, std::count(text.begin(), text.end(), '\n') + 1);
+  std::string& buffer = r.lines.Buffer();
   while (start <= text.size()) {
     std::size_t nl = start;
     while (nl < text.size() && text[nl] != '\n' && text[nl] != '\r') ++nl;
     if (nl == text.size()) nl = std::string::npos;
     std::size_t end = nl == std::string::npos ? text.size() : nl;
-    std::string line = NormalizeLine(text.substr(start, end - start));
-    if (!any_visible && !utf8::TrimView(line).empty()) any_visible = true;
-    r.lines.push_back(std::move(line));
+    const std::size_t line_start = buffer.size();
+    AppendNormalizedLine(text.substr(start, end - start), &buffer);
+    if (!any_visible &&
+        !utf8::TrimView(std::string_view(buffer).substr(line_start)).empty())
+      any_visible = true;
+    r.lines.EndLine();
     if (nl == std::string::npos) break;
     start = nl + 1;
     if (text[nl] == '\r' && start < text.size() && text[start] == '\n') ++start;

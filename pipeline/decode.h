@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "config/options.h"
+#include "core/lines.h"
 
 namespace gongkai {
 
 struct DecodeResult {
   bool ok = false;
   std::string encoding;            // "UTF-8" | "GB18030" | "UTF-16LE" | "UTF-16BE"
-  std::vector<std::string> lines;  // lines[i] is source line i+1, without its terminator
+  Lines lines;  // lines[i] is source line i+1, without its terminator (views into one buffer)
   // when !ok: "empty" | "binary" | "invalid_utf8" | "invalid_encoding" | "too_large"
   std::string error_kind;
   std::string error_message;
@@ -28,6 +29,8 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options = {});
 
 // Normalises one line of already-UTF-8 text (exposed for tests).
 std::string NormalizeLine(std::string_view line);
+// The same, appended to *out (decode writes every line into one buffer).
+void AppendNormalizedLine(std::string_view line, std::string* out);
 
 }  // namespace gongkai
 

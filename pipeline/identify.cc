@@ -75,7 +75,7 @@ std::size_t CountyPrefix(const std::string& unit) {
 // "…综合实验区2019年" / "政府信息公开工作年度报告") or when the title has no year and the
 // line before is a bare name ("淮安市人民政府" / "政府信息公开工作年度报告"). Markdown heading
 // marks ("# ") are not part of it.
-std::pair<std::string, int> ReadTitle(const std::vector<std::string>& lines) {
+std::pair<std::string, int> ReadTitle(const Lines& lines) {
   std::string prev;
   int seen = 0;
   for (std::size_t i = 0; i < lines.size() && seen < kTitleSearchLines; ++i) {
@@ -107,7 +107,7 @@ std::pair<std::string, int> ReadTitle(const std::vector<std::string>& lines) {
 
 // The year of the statistical period the opening text states ("统计期限自2025年1月1日起至
 // 2025年12月31日止"), or 0 when it states none or a period that is not one calendar year.
-int StatedPeriodYear(const std::vector<std::string>& lines) {
+int StatedPeriodYear(const Lines& lines) {
   std::string text;
   for (std::size_t i = 0; i < lines.size() && i < 60 && text.size() < 8000; ++i)
     AppendNormalizedLabel(lines[i], &text);
@@ -149,7 +149,7 @@ Finding MakeFinding(const char* kind, Severity sev, int line, std::string raw, s
 
 }  // namespace
 
-IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& gazetteer,
+IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
                         const std::vector<Template>& templates, SectionIndex* index) {
   IdentifyResult r;
   auto fail = [&](const char* kind, std::string msg) {

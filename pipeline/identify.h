@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/gazetteer.h"
 #include "core/report.h"
 #include "core/template.h"
@@ -26,7 +27,7 @@ struct IdentifyResult {
 };
 
 // `index` (optional): the report's section index, shared with extract (extractors/sections.h).
-IdentifyResult Identify(const std::vector<std::string>& lines, const Gazetteer& gazetteer,
+IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
                         const std::vector<Template>& templates, SectionIndex* index = nullptr);
 
 }  // namespace gongkai

@@ -183,7 +183,7 @@ Finding PlaceFinding(const char* kind, int line, const std::string& title, std::
 
 }  // namespace
 
-Placement Place(std::string_view unit, const std::vector<std::string>& lines,
+Placement Place(std::string_view unit, const Lines& lines,
                 const std::string& title, int title_line, const Gazetteer& g) {
   Placement p;
   const Divisions& d = *g.divisions;
@@ -212,7 +212,10 @@ Placement Place(std::string_view unit, const std::vector<std::string>& lines,
   std::string placed_by = alias ? "alias" : "title";
   if (chosen < 0) {
     std::string text = title;
-    for (const auto& l : lines) (text += '\n') += l;
+    if (!lines.empty()) {  // "title\nline 1\n…\nline n": the buffer without its last '\n'
+      text += '\n';
+      text.append(lines.Text(), 0, lines.Text().size() - 1);
+    }
     // The shared name itself is no evidence of where it is: 延寿镇 holds the stem of 延寿县,
     // 光明街道 that of 光明区. Every occurrence of it is blanked out before the search.
     const std::string shared(unit.substr(last.begin, last.end - last.begin));

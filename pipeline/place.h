@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lines.h"
 #include "core/gazetteer.h"
 #include "core/report.h"
 
@@ -38,7 +39,7 @@ struct Placement {
 
 // `unit`: the issuing unit as the title names it (with its division prefix); `lines`: the
 // report text, searched for evidence; `title`, `title_line`: for the findings.
-Placement Place(std::string_view unit, const std::vector<std::string>& lines,
+Placement Place(std::string_view unit, const Lines& lines,
                 const std::string& title, int title_line, const Gazetteer& gazetteer);
 
 // Fingerprint of what placement depends on: this code's version, the division data and

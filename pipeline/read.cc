@@ -20,7 +20,10 @@ DecodeResult ReadReport(std::string_view bytes, const DecodeOptions& options) {
     r.error_message = std::move(doc.error_message);
     return r;
   }
-  for (const std::string& line : Render(doc.doc)) r.lines.push_back(NormalizeLine(line));
+  for (const std::string& line : Render(doc.doc)) {
+    AppendNormalizedLine(line, &r.lines.Buffer());
+    r.lines.EndLine();
+  }
   r.encoding = std::move(doc.encoding);
   r.ok = true;
   return r;

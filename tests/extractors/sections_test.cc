@@ -16,7 +16,7 @@
 namespace gongkai {
 namespace {
 
-const std::vector<std::string> kText = {
+const Lines kText = {
     "一、总体情况",                              // 0
     "本年度共收到政府信息公开申请10件。",        // 1
     "二、主动公开政府信息情况",                  // 2
