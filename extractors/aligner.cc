@@ -340,7 +340,7 @@ class TableAligner {
     auto cell = ReadCell(t_, row, col, tok, row_line, evidence, &why);
     if (!cell)
       AddFinding(why.kind, Severity::kError, row.code, col.code, why.line,
-                 why.message + ": '" + tok.text + "'");
+                 why.message + ": '" + std::string(tok.text) + "'");
     return cell;
   }
 

@@ -12,6 +12,7 @@ Extraction Extract(const Lines& lines, const Template& tmpl,
   std::optional<SectionIndex> own;
   if (!index) index = &own.emplace(lines);
   Extraction ex;
+  TokenStore store;  // text of this report's tokens that is not in its lines
   ex.cells.reserve(tmpl.CellCount());
   const std::vector<Section>& sections = index->Sections(tmpl);
   const int after = sections.empty() ? 0 : sections.back().first;
@@ -30,7 +31,7 @@ Extraction Extract(const Lines& lines, const Template& tmpl,
       ex.findings.push_back(std::move(f));
       continue;
     }
-    AlignTable(table, Tokenize(lines, sec->first, sec->last), lines, &ex.cells, &ex.findings);
+    AlignTable(table, Tokenize(lines, sec->first, sec->last, &store), lines, &ex.cells, &ex.findings);
   }
   return ex;
 }

@@ -8,11 +8,10 @@ namespace gongkai {
 namespace {
 
 // A header without its trailing note: "采购总金额(单位:万元)" -> "采购总金额".
-std::string_view WithoutNote(const std::string& header) {
+std::string_view WithoutNote(std::string_view header) {
   if (header.empty() || header.back() != ')') return header;
   std::size_t open = header.rfind('(');
-  return open == std::string::npos || open == 0 ? std::string_view(header)
-                                                : std::string_view(header).substr(0, open);
+  return open == std::string_view::npos || open == 0 ? header : header.substr(0, open);
 }
 
 }  // namespace

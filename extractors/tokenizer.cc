@@ -1,24 +1,45 @@
 #include "extractors/tokenizer.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace gongkai {
 namespace {
 
+// A physical row: its cells are cells[begin, end) of the section's one token list.
 struct PhysicalRow {
   Layout layout;
-  std::vector<Token> cells;
+  std::size_t begin, end;
 };
 
-Token MakeToken(std::string_view text, int line, int field) {
-  Token t;
-  t.text = utf8::TrimView(text);
-  t.cell = ClassifyCell(t.text);
-  if (t.IsText()) t.norm = NormalizeLabel(t.text);
-  t.line = line;
-  t.field = field;
-  return t;
-}
+// Makes tokens; normalised labels that differ from their text are kept in the store.
+class TokenMaker {
+ public:
+  explicit TokenMaker(TokenStore* store) : store_(store) {}
+
+  Token Make(std::string_view text, int line, int field) {
+    Token t;
+    t.text = utf8::TrimView(text);
+    t.cell = ClassifyCell(t.text);
+    if (t.IsText()) t.norm = Norm(t.text);
+    t.line = line;
+    t.field = field;
+    return t;
+  }
+
+  std::string_view Norm(std::string_view text) {
+    scratch_.clear();
+    AppendNormalizedLabel(text, &scratch_);
+    return scratch_ == text ? text : store_->Keep(scratch_);
+  }
+
+  std::string_view Keep(std::string_view text) { return store_->Keep(text); }
+
+ private:
+  TokenStore* store_;
+  std::string scratch_;
+};
 
 // "-3-", "- 3 -", "—3—", "第3页", "3/12": page furniture in PDF text.
 bool IsPageNumber(std::string_view trimmed) {
@@ -110,25 +131,33 @@ bool SplitMarkdownRow(std::string_view trimmed, std::vector<std::string_view>* o
   }
 }
 
-std::vector<PhysicalRow> ReadRows(const Lines& lines, int first, int last) {
-  std::vector<PhysicalRow> rows;
+void ReadRows(const Lines& lines, int first, int last, TokenMaker& make,
+              std::vector<PhysicalRow>* rows, std::vector<Token>* cells) {
   std::vector<std::string_view> parts;
   bool block_open = false;  // a cells-layout row is being collected
-  // The open block's last cell, collected as text and classified once when it is complete, so
-  // that 80,000 continuation lines cost linear time.
-  std::string pending;
+  // The open block's last cell: a view into its line until a wrapped line is joined to it, then
+  // collected as text; classified once when it is complete, so that 80,000 continuation lines
+  // cost linear time.
+  std::string_view pending_view;
+  std::string joined;
+  bool is_joined = false;
   int pending_line = 0, pending_field = -1;
+  auto start_row = [&](Layout layout) {
+    if (!rows->empty()) rows->back().end = cells->size();
+    rows->push_back({layout, cells->size(), cells->size()});
+  };
   auto close_cell = [&] {
     if (pending_field < 0) return;
-    rows.back().cells.push_back(MakeToken(pending, pending_line, pending_field));
-    pending.clear();
+    std::string_view text = is_joined ? make.Keep(joined) : pending_view;
+    cells->push_back(make.Make(text, pending_line, pending_field));
     pending_field = -1;
   };
   auto open_cell = [&](std::string_view text, int line_no) {
     close_cell();
-    pending.assign(text.data(), text.size());
+    pending_view = text;
+    is_joined = false;
     pending_line = line_no;
-    pending_field = static_cast<int>(rows.back().cells.size());
+    pending_field = static_cast<int>(cells->size() - rows->back().begin);
   };
   for (int i = first; i < last; ++i) {
     const std::string_view raw = lines[i];
@@ -146,39 +175,37 @@ std::vector<PhysicalRow> ReadRows(const Lines& lines, int first, int last) {
     if (leading_tab && tabs == 1) {
       if (!block_open) {
         close_cell();
-        rows.push_back({Layout::kCells, {}});
-        rows.back().cells.reserve(12);
+        start_row(Layout::kCells);
       }
       block_open = true;
-      open_cell(utf8::TrimView(std::string_view(raw).substr(1)), line_no);
+      open_cell(utf8::TrimView(raw.substr(1)), line_no);
     } else if (block_open && tabs == 0) {
-      if (ContinuesCell(pending, trimmed))
-        pending.append(trimmed.data(), trimmed.size());  // wrapped text of the cell
-      else
+      if (ContinuesCell(is_joined ? std::string_view(joined) : pending_view, trimmed)) {
+        if (!is_joined) joined.assign(pending_view.data(), pending_view.size());
+        is_joined = true;
+        joined.append(trimmed.data(), trimmed.size());  // wrapped text of the cell
+      } else {
         open_cell(trimmed, line_no);  // a number on a line of its own: a cell of its own
+      }
     } else if (tabs == 0 && trimmed[0] == '|') {
       close_cell();
       block_open = false;
       if (!SplitMarkdownRow(trimmed, &parts)) continue;  // the rule under the header
-      PhysicalRow row{Layout::kMarkdown, {}};
-      row.cells.reserve(parts.size());
+      start_row(Layout::kMarkdown);
       for (std::size_t f = 0; f < parts.size(); ++f)
-        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
-      rows.push_back(std::move(row));
+        cells->push_back(make.Make(parts[f], line_no, static_cast<int>(f)));
     } else {
       close_cell();
       block_open = false;
-      PhysicalRow row{tabs > 0 ? Layout::kFields : Layout::kWords, {}};
+      start_row(tabs > 0 ? Layout::kFields : Layout::kWords);
       if (tabs > 0) SplitTabs(raw, &parts);
       else SplitWords(raw, &parts);
-      row.cells.reserve(parts.size());
       for (std::size_t f = 0; f < parts.size(); ++f)
-        row.cells.push_back(MakeToken(parts[f], line_no, static_cast<int>(f)));
-      rows.push_back(std::move(row));
+        cells->push_back(make.Make(parts[f], line_no, static_cast<int>(f)));
     }
   }
   close_cell();
-  return rows;
+  if (!rows->empty()) rows->back().end = cells->size();
 }
 
 }  // namespace
@@ -189,13 +216,32 @@ bool Segment::HasValue() const {
   return false;
 }
 
-std::vector<Segment> Tokenize(const Lines& lines, int first, int last) {
+std::string_view TokenStore::Keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > left_) {
+    const std::size_t size = std::max<std::size_t>(text.size(), 16 * 1024);
+    chunks_.push_back(std::make_unique<char[]>(size));
+    free_ = chunks_.back().get();
+    left_ = size;
+  }
+  std::copy(text.begin(), text.end(), free_);
+  std::string_view kept(free_, text.size());
+  free_ += text.size();
+  left_ -= text.size();
+  return kept;
+}
+
+std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStore* store) {
   std::vector<Segment> out;
-  auto rows = ReadRows(lines, first, last);
+  TokenMaker make(store);
+  std::vector<PhysicalRow> rows;
+  std::vector<Token> cells;
+  cells.reserve(static_cast<std::size_t>(std::max(0, last - first)) * 4);
+  ReadRows(lines, first, last, make, &rows, &cells);
   out.reserve(rows.size() + rows.size() / 4);
   for (std::size_t u = 0; u < rows.size(); ++u) {
-    PhysicalRow& row = rows[u];
-    const int fields = static_cast<int>(row.cells.size());
+    const PhysicalRow& row = rows[u];
+    const int fields = static_cast<int>(row.end - row.begin);
     Segment seg;
     seg.layout = row.layout;
     seg.unit = static_cast<int>(u);
@@ -209,9 +255,9 @@ std::vector<Segment> Tokenize(const Lines& lines, int first, int last) {
       seg.unit = static_cast<int>(u);
       seg.fields = fields;
     };
-    for (std::size_t k = 0; k < row.cells.size(); ++k) {
-      Token& t = row.cells[k];
-      const std::size_t left = row.cells.size() - k;  // at most this many more tokens
+    for (std::size_t k = row.begin; k < row.end; ++k) {
+      Token& t = cells[k];
+      const std::size_t left = row.end - k;  // at most this many more tokens
       if (t.IsText()) {
         // A label after numbers starts the next row, except in PDF words, where numbers
         // between two labels of one line belong to the label ("保留 4 位小数").
@@ -221,7 +267,7 @@ std::vector<Segment> Tokenize(const Lines& lines, int first, int last) {
           if (v.IsBlank()) continue;
           v.cell = CellText{};
           v.cell.kind = CellText::Kind::kText;
-          v.norm = NormalizeLabel(v.text);
+          v.norm = make.Norm(v.text);
           seg.labels.push_back(std::move(v));
         }
         seg.values.clear();

@@ -10,10 +10,15 @@
 //            over several lines, page numbers (-3-) between.
 // Each physical row is split into segments "label tokens, then value tokens"; values keep their
 // field index so the aligner can map tab layouts with stray empties onto header columns.
+// A token's text is a view into the report's lines (decode's one buffer), or into the
+// TokenStore when it is not a substring of them (a cell wrapped over lines; a normalised label
+// that differs from its text): segments must not outlive the lines nor the store.
 #ifndef GONGKAI_EXTRACTORS_TOKENIZER_H_
 #define GONGKAI_EXTRACTORS_TOKENIZER_H_
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/lines.h"
@@ -24,9 +29,20 @@ namespace gongkai {
 
 enum class Layout { kCells, kFields, kWords, kMarkdown };
 
+// Text a token holds that is not in the lines. Views handed out stay valid while it lives.
+class TokenStore {
+ public:
+  std::string_view Keep(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* free_ = nullptr;
+  std::size_t left_ = 0;
+};
+
 struct Token {
-  std::string text;  // trimmed cell text
-  std::string norm;  // NormalizeLabel(text), for text tokens only
+  std::string_view text;  // trimmed cell text
+  std::string_view norm;  // NormalizeLabel(text), for text tokens only
   CellText cell;     // its classification
   int line = 0;      // 1-based source line
   int field = 0;     // index of the cell within its physical row
@@ -46,8 +62,10 @@ struct Segment {
   bool Positional() const { return layout == Layout::kFields || layout == Layout::kMarkdown; }
 };
 
-// lines[i] is source line i+1; tokenizes lines [first, last).
-std::vector<Segment> Tokenize(const Lines& lines, int first, int last);
+// lines[i] is source line i+1; tokenizes lines [first, last). Text not in the lines goes to
+// *store.
+std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStore* store);
+std::vector<Segment> Tokenize(Lines&&, int, int, TokenStore*) = delete;  // views would dangle
 
 }  // namespace gongkai
 

@@ -24,8 +24,10 @@ struct Aligned {
 Aligned Align(int edition, const std::string& table, const std::vector<std::string>& lines) {
   std::vector<Cell> cells;
   Aligned a;
+  const Lines text(lines);
+  TokenStore store;
   AlignTable(*Edition(edition).FindTable(table),
-             Tokenize(lines, 0, static_cast<int>(lines.size())), lines, &cells, &a.findings);
+             Tokenize(text, 0, static_cast<int>(text.size()), &store), text, &cells, &a.findings);
   a.cells = testing::AsExpected(cells);
   return a;
 }

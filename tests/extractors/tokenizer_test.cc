@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 namespace gongkai {
 namespace {
 
-std::vector<std::string> Lines(const std::string& text) {
+std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (true) {
@@ -17,9 +19,17 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
+// Tokens are views into the lines and the store: both are kept for the whole test program.
+struct Tokenized {
+  Lines lines;
+  TokenStore store;
+};
+
 std::vector<Segment> Tok(const std::string& text) {
-  auto lines = Lines(text);
-  return Tokenize(lines, 0, static_cast<int>(lines.size()));
+  static std::deque<Tokenized> kept;
+  Tokenized& t = kept.emplace_back();
+  t.lines = Lines(SplitLines(text));
+  return Tokenize(t.lines, 0, static_cast<int>(t.lines.size()), &t.store);
 }
 
 TEST(Tokenizer, CellsLayoutJoinsWrappedTextAndKeepsEmptyCells) {
@@ -71,7 +81,9 @@ TEST(Tokenizer, EightyThousandContinuationLinesAreOneCell) {
   std::vector<std::string> lines = {"\t规章"};
   for (int i = 0; i < 80000; ++i) lines.push_back("续");
   lines.push_back("\t7");
-  auto segs = Tokenize(lines, 0, static_cast<int>(lines.size()));
+  const Lines text(lines);
+  TokenStore store;
+  auto segs = Tokenize(text, 0, static_cast<int>(text.size()), &store);
   ASSERT_EQ(segs.size(), 1u);
   ASSERT_EQ(segs[0].labels.size(), 1u);
   EXPECT_EQ(segs[0].labels[0].text.size(), std::string("规章").size() + 80000 * 3);
