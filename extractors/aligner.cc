@@ -9,6 +9,7 @@
 #include "core/utf8.h"
 #include "extractors/cell_reader.h"
 #include "extractors/label_match.h"
+#include "extractors/value_lines.h"
 
 namespace gongkai {
 namespace {
@@ -27,7 +28,7 @@ class TableAligner {
   void Run(const std::vector<Segment>& input) {
     std::vector<Segment> joined;
     const std::vector<Segment>& segments =
-        JoinWrappedValueLines(input, &joined) ? joined : input;  // copied only when joined
+        JoinWrappedValueLines(t_, input, &joined) ? joined : input;  // copied only when joined
     std::string evidence;
     std::vector<const Segment*> header;
     bool after_data = true;
@@ -67,37 +68,6 @@ class TableAligner {
   }
 
  private:
-  // PDF text may wrap the unlabelled row of table 四 (15 numbers) over several lines. Consecutive
-  // label-less lines of numbers are joined when, together, they hold exactly that row's values.
-  // Returns false (and leaves *out alone) when nothing is to be joined: the input is used as is.
-  bool JoinWrappedValueLines(const std::vector<Segment>& in, std::vector<Segment>* joined) const {
-    std::size_t n = 0;
-    for (const auto& r : t_.rows)
-      if (r.unlabeled) n = r.cols.size();
-    if (n == 0) return false;
-    auto bare = [](const Segment& s) {
-      return s.layout == Layout::kWords && s.labels.empty() && s.HasValue();
-    };
-    bool any = false;
-    for (std::size_t i = 0; i + 1 < in.size() && !any; ++i) any = bare(in[i]) && bare(in[i + 1]);
-    if (!any) return false;
-    std::vector<Segment>& out = *joined;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-      std::size_t j = i, count = 0;
-      while (j < in.size() && bare(in[j]) && count < n) count += in[j++].values.size();
-      if (j - i > 1 && count == n) {
-        Segment seg = in[i];
-        for (std::size_t k = i + 1; k < j; ++k)
-          seg.values.insert(seg.values.end(), in[k].values.begin(), in[k].values.end());
-        out.push_back(std::move(seg));
-        i = j - 1;
-      } else {
-        out.push_back(in[i]);
-      }
-    }
-    return true;
-  }
-
   void AddFinding(const char* kind, Severity sev, const std::string& row, const std::string& col,
                   int line, std::string message) {
     Finding f;
