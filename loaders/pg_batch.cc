@@ -66,6 +66,8 @@ std::string BatchSql() {
          "dr AS (DELETE FROM rule_result WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
          "dx AS (DELETE FROM report_fact WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
          "da AS (DELETE FROM report_applicant_fact "
+         "WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
+         "dq AS (DELETE FROM report_rule_fact "
          "WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))) "
          "SELECT source_path, report_id FROM up";
 }

@@ -61,13 +61,15 @@ void ApplyMigrations(pqxx::work& tx) {
     int v = MigrationVersion(*m);
     if (applied.count(v)) continue;
     tx.exec(m->text);
-    backfill |= v == kFactsVersion;
+    backfill |= AddsFactTables(v);
     tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", v);
   }
   // Reports loaded before the fact tables existed; after every migration, as the fills read
   // tables of later ones (cell_correction).
-  if (backfill)
+  if (backfill) {
+    for (const std::string& table : FactTables()) tx.exec("DELETE FROM " + table);
     for (const auto& sql : FactFills("SELECT report_id FROM report")) tx.exec(sql);
+  }
 }
 
 // The division table, rewritten only when the data differs from what it was filled from.

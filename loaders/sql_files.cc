@@ -78,7 +78,8 @@ std::vector<std::string> FactFills(const std::string& ids_expr) {
 }
 
 const std::vector<std::string>& FactTables() {
-  static const std::vector<std::string> tables = {"report_fact", "report_applicant_fact"};
+  static const std::vector<std::string> tables = {"report_fact", "report_applicant_fact",
+                                                      "report_rule_fact"};
   return tables;
 }
 

@@ -51,8 +51,14 @@ std::string CreateOrReplaceView(const ViewDef& view);
 std::vector<std::string> FactFills(const std::string& ids_expr);
 // Tables the fills write; a loader clears a report's rows in them with its other child rows.
 const std::vector<std::string>& FactTables();
-// The schema version that added the fact tables: a warehouse migrated across it is backfilled.
+// The schema versions that added fact tables (8: report_fact, report_applicant_fact; 11:
+// report_rule_fact): a warehouse migrated across one has every fact table emptied and filled
+// again for all its reports.
 constexpr int kFactsVersion = 8;
+constexpr int kRuleFactsVersion = 11;
+inline bool AddsFactTables(long long version) {
+  return version == kFactsVersion || version == kRuleFactsVersion;
+}
 
 }  // namespace gongkai
 

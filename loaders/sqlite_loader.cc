@@ -332,6 +332,7 @@ class SqliteLoader : public Loader {
                             "DELETE FROM rule_result WHERE report_id=?",
                             "DELETE FROM report_fact WHERE report_id=?",
                             "DELETE FROM report_applicant_fact WHERE report_id=?",
+                            "DELETE FROM report_rule_fact WHERE report_id=?",
                             "DELETE FROM report WHERE report_id=?"})
       Stmt(db_, sql).Int(1, id).Run();
   }
@@ -353,7 +354,8 @@ class SqliteLoader : public Loader {
                             "DELETE FROM finding WHERE report_id=?",
                             "DELETE FROM rule_result WHERE report_id=?",
                             "DELETE FROM report_fact WHERE report_id=?",
-                            "DELETE FROM report_applicant_fact WHERE report_id=?"})
+                            "DELETE FROM report_applicant_fact WHERE report_id=?",
+                            "DELETE FROM report_rule_fact WHERE report_id=?"})
       Cached(sql).Int(1, id).Run();
     return id;
   }

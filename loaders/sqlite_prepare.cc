@@ -28,13 +28,15 @@ void ApplyMigrations(Db& db) {
   for (const SqlFile* m : Migrations("sqlite")) {
     if (applied.count(MigrationVersion(*m))) continue;
     db.Exec(m->text);
-    backfill |= MigrationVersion(*m) == kFactsVersion;
+    backfill |= AddsFactTables(MigrationVersion(*m));
     Stmt(db, "INSERT INTO schema_version (version) VALUES (?)").Int(1, MigrationVersion(*m)).Run();
   }
   // Reports loaded before the fact tables existed; after every migration, as the fills read
   // tables of later ones (cell_correction).
-  if (backfill)
+  if (backfill) {
+    for (const std::string& table : FactTables()) db.Exec("DELETE FROM " + table);
     for (const auto& sql : FactFills("SELECT report_id FROM report")) db.Exec(sql);
+  }
 }
 
 void Record(Db& db, const std::string& name, const char* kind, const std::string& definition) {

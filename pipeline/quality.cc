@@ -110,7 +110,7 @@ QualityChart Findings(WarehouseReader& db, const std::string& state) {
 
 QualityChart Rules(WarehouseReader& db, const std::vector<Template>& templates) {
   auto rows = Triples(db.Query(
-      "SELECT rule_key, status, COUNT(*) FROM mart_rule_results GROUP BY rule_key, status"));
+      "SELECT rule_key, status, SUM(results) FROM mart_rule_results GROUP BY rule_key, status"));
   QualityChart c = Pivot(rows, {}, {{"pass", "成立"}, {"fail", "不成立"},
                                     {"not_assessable", "无法判断"}});
   c.id = "rules";

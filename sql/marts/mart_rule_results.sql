@@ -1,16 +1,34 @@
--- Rule results per report: the template's arithmetic (t3.*, t4.*) and the prose-versus-table
--- checks (narrative.*: source_line is the line of the statement, lhs_terms its text). Which
--- units' reports do not add up, or say one thing in words and another in the table.
--- Cross-year checks are in mart_cross_year_rules. One row per rule instance of every report
--- (about 40 a report: 4 million rows at 100,000 reports). rule_label and status_label are the
--- codes' Chinese labels (dim_code). lhs, rhs and diff are integers: every rule adds counts
--- (件), and a count cell that is not a whole number is never stored as a number (not_integer).
+-- Rule results counted per year, template edition, rule and status, over the counted reports
+-- (stg_report): how many rule instances (results: one per subject, e.g. each 表三 column) and
+-- how many reports (reports: those with at least one result of that rule and status) pass,
+-- fail, or cannot be assessed (an operand blank). The dashboard's "which checks fail, and how
+-- often"; the instances themselves, with the report, cells and source lines, are in
+-- stg_rule_result. Read from report_rule_fact (per report, rule and status, filled at load):
+-- the counts of every loaded report, less those of the loaded reports stg_report does not count
+-- (another file of the same unit-year counts), so the fact rows (~6 a report) are grouped along
+-- their index, and only reports whose unit and year occur more than once (found in the index
+-- report_unit_year) are asked whether stg_report counts them. (CROSS JOIN keeps SQLite's join
+-- order: the few candidates first, then their facts.) rule_label and status_label are the
+-- codes' Chinese labels (dim_code).
 CREATE VIEW mart_rule_results AS
-SELECT r.county, r.unit, r.year, r.source_path, x.rule_key, x.subject,
-       x.lhs_terms, x.rhs_terms, CAST(x.lhs AS BIGINT) AS lhs, CAST(x.rhs AS BIGINT) AS rhs,
-       CAST(x.diff AS BIGINT) AS diff, x.status, x.source_line,
-       rl.label_zh AS rule_label, sl.label_zh AS status_label
-FROM rule_result x
-JOIN stg_report r ON r.report_id = x.report_id
-LEFT JOIN dim_code rl ON rl.code_kind = 'rule' AND rl.code = x.rule_key
-LEFT JOIN dim_code sl ON sl.code_kind = 'rule_status' AND sl.code = x.status;
+SELECT a.year, a.edition, a.rule_key, rl.label_zh AS rule_label, a.status,
+       sl.label_zh AS status_label,
+       CAST(a.reports - COALESCE(d.reports, 0) AS BIGINT) AS reports,
+       CAST(a.results - COALESCE(d.results, 0) AS BIGINT) AS results
+FROM (SELECT year, edition, rule_key, status, COUNT(*) AS reports, SUM(results) AS results
+      FROM report_rule_fact
+      GROUP BY year, edition, rule_key, status) a
+LEFT JOIN (SELECT f.year, f.edition, f.rule_key, f.status, COUNT(*) AS reports,
+                  SUM(f.results) AS results
+           FROM (SELECT unit, year FROM report GROUP BY unit, year HAVING COUNT(*) > 1) g
+           CROSS JOIN report u
+           CROSS JOIN report_rule_fact f
+           WHERE u.unit = g.unit AND u.year = g.year AND f.report_id = u.report_id
+             AND u.status = 'loaded'
+             AND NOT EXISTS (SELECT 1 FROM stg_report s WHERE s.report_id = u.report_id)
+           GROUP BY f.year, f.edition, f.rule_key, f.status) d
+  ON d.year = a.year AND d.edition = a.edition AND d.rule_key = a.rule_key
+ AND d.status = a.status
+LEFT JOIN dim_code rl ON rl.code_kind = 'rule' AND rl.code = a.rule_key
+LEFT JOIN dim_code sl ON sl.code_kind = 'rule_status' AND sl.code = a.status
+WHERE a.reports > COALESCE(d.reports, 0);

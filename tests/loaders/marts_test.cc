@@ -4,6 +4,7 @@
 // and the cross-year rules on one unit's two consecutive years that agree and disagree.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "loaders/sqlite_loader.h"
@@ -122,7 +123,7 @@ TEST_F(Marts, MartsShowLabelsBesideCodes) {
               "col_label FROM mart_findings WHERE kind='narrative_mismatch'"),
             (Rows{{"narrative_mismatch", "正文所述数字与表格不符", "t3", "收到和处理政府信息公开申请情况",
                    "total", "三（七）总计", "total", "总计"}}));
-  EXPECT_EQ(Q("SELECT DISTINCT rule_key, rule_label, status, status_label FROM mart_rule_results "
+  EXPECT_EQ(Q("SELECT DISTINCT rule_key, rule_label, status, status_label FROM stg_rule_result "
               "WHERE unit='东木镇' AND rule_key IN ('narrative.applications_processed', "
               "'t4.review_total') ORDER BY rule_key"),
             (Rows{{"narrative.applications_processed",
@@ -150,10 +151,21 @@ TEST_F(Marts, RatiosCarryNumeratorDenominatorAndAReasonWhenNull) {
   EXPECT_EQ(Q("SELECT open_rate_numerator, open_rate_denominator, open_rate, "
               "open_rate_null_reason FROM mart_ratios_unit_year WHERE unit='绥滨镇'"),
             (Rows{{"0", "0", "NULL", "denominator_zero"}}));
-  // Per county: the sums of the reports that print both figures (绥滨县: two seeds, all 0).
-  EXPECT_EQ(Q("SELECT reports, open_rate_reports, open_rate_numerator, open_rate_denominator, "
-              "open_rate, open_rate_null_reason FROM mart_ratios_county WHERE county='绥滨县'"),
-            (Rows{{"2", "2", "0", "0", "NULL", "denominator_zero"}}));
+  // Per county: the sums of the reports that print both figures (绥滨县: two seeds, all 0),
+  // keyed by county code with the names beside it.
+  EXPECT_EQ(Q("SELECT county_name, prefecture_code, prefecture_name, province_code, "
+              "province_name, reports, open_rate_reports, open_rate_numerator, "
+              "open_rate_denominator, open_rate, open_rate_null_reason FROM mart_ratios_county "
+              "WHERE county_code='230422'"),
+            (Rows{{"绥滨县", "2304", "鹤岗市", "23", "黑龙江省", "2", "2", "0", "0", "NULL",
+                   "denominator_zero"}}));
+  EXPECT_EQ(Q("SELECT county_code, county_name, year, reports FROM mart_ratios_county "
+              "ORDER BY county_code, year"),
+            (Rows{{"230422", "绥滨县", "2020", "2"},
+                  {"350128", "平潭县", "2023", "1"},
+                  {"370725", "昌乐县", "2020", "1"},
+                  {"410781", "卫辉市", "2021", "1"},
+                  {"610924", "紫阳县", "2020", "1"}}));
 }
 
 TEST_F(Marts, RollupsAndRatiosPerPrefectureAndProvinceReadTheFacts) {
@@ -197,7 +209,7 @@ TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
   RunOnce();
   // 东木镇 (seed 000), line 5: "2020年共办理…政府信息公开申请10件"; 三（七）总计 is 0.
   EXPECT_EQ(Q("SELECT unit, rule_key, lhs, rhs, status, source_line, rhs_terms FROM "
-              "mart_rule_results WHERE rule_key LIKE 'narrative.%' AND status <> 'pass' "
+              "stg_rule_result WHERE rule_key LIKE 'narrative.%' AND status <> 'pass' "
               "ORDER BY unit, rule_key"),
             (Rows{{"东木镇", "narrative.applications_processed", "10", "0", "fail", "5",
                    "t3.total.total"}}));
@@ -207,7 +219,7 @@ TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
   // The real reports say in prose what their tables say (上海: 受理 859, 答复 805, 复议 7;
   // 平潭: 接收…共计 81, 复议案件 2, 诉讼案件 7 = 5 + 2; 淮安: 受理 3119, 复议 351 with its 件
   // wrapped onto the next line, 诉讼 46 = 26 + 20).
-  EXPECT_EQ(Q("SELECT year, rule_key, lhs, status, source_line FROM mart_rule_results "
+  EXPECT_EQ(Q("SELECT year, rule_key, lhs, status, source_line FROM stg_rule_result "
               "WHERE rule_key LIKE 'narrative.%' AND source_path LIKE '%.tsv.txt' "
               "ORDER BY year, rule_key"),
             (Rows{{"2019", "narrative.applications_processed", "805", "pass", "27"},
@@ -219,7 +231,7 @@ TEST_F(Marts, TheSeedWhoseProseSays10ApplicationsAndItsTable0Fails) {
                   {"2024", "narrative.applications_received", "3119", "pass", "28"},
                   {"2024", "narrative.litigation_total", "46", "pass", "32"},
                   {"2024", "narrative.review_total", "351", "pass", "30"}}));
-  EXPECT_EQ(Q("SELECT lhs_terms FROM mart_rule_results WHERE unit='东木镇' AND "
+  EXPECT_EQ(Q("SELECT lhs_terms FROM stg_rule_result WHERE unit='东木镇' AND "
               "rule_key='narrative.applications_processed'"),
             (Rows{{"text: 2020年共办理群众、企业向政府提出的政府信息公开申请10件"}}));
   // Narrative rules are not the template's arithmetic.
@@ -281,6 +293,85 @@ TEST_F(Marts, AReloadReplacesTheFactsAndARemovedReportTakesThemAlong) {
   RunOnce();
   EXPECT_EQ(Q("SELECT count(*) FROM report_fact"), (Rows{{"7"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM report_applicant_fact"), (Rows{{"49"}}));
+  // report_rule_fact likewise: its counts are the remaining reports' rule results.
+  EXPECT_EQ(Q("SELECT count(DISTINCT report_id), sum(results) FROM report_rule_fact"),
+            Q("SELECT count(DISTINCT report_id), count(*) FROM rule_result"));
+}
+
+// mart_rule_results counts the rule results of the counted reports per year, edition, rule and
+// status: the same counts as grouping stg_rule_result (every instance), whichever of two files
+// of one unit-year counts.
+TEST_F(Marts, RuleResultsAreCountedPerYearRuleAndStatus) {
+  RunOnce();
+  const std::string counts =
+      "SELECT year, edition, rule_key, status, reports, results FROM mart_rule_results "
+      "ORDER BY year, edition, rule_key, status";
+  const std::string from_detail =
+      "SELECT year, edition, rule_key, status, count(DISTINCT report_id), count(*) "
+      "FROM stg_rule_result GROUP BY year, edition, rule_key, status "
+      "ORDER BY year, edition, rule_key, status";
+  EXPECT_EQ(Q(counts), Q(from_detail));
+  // The real reports' prose checks, and 上海 2019's arithmetic (its 总计 column is blank in
+  // most result rows: those row totals cannot be assessed).
+  EXPECT_EQ(Q("SELECT year, rule_key, status, reports, results FROM mart_rule_results "
+              "WHERE year IN (2023, 2024) ORDER BY year, rule_key, status"),
+            (Rows{{"2023", "narrative.applications_received", "pass", "1", "1"},
+                  {"2023", "narrative.litigation_total", "pass", "1", "1"},
+                  {"2023", "narrative.review_total", "pass", "1", "1"},
+                  {"2023", "t3.balance", "pass", "1", "7"},
+                  {"2023", "t3.results_total", "pass", "1", "7"},
+                  {"2023", "t3.row_total", "pass", "1", "25"},
+                  {"2023", "t4.litigation_after_review_total", "pass", "1", "1"},
+                  {"2023", "t4.litigation_total", "pass", "1", "1"},
+                  {"2023", "t4.review_total", "pass", "1", "1"},
+                  {"2024", "narrative.applications_received", "pass", "1", "1"},
+                  {"2024", "narrative.litigation_total", "pass", "1", "1"},
+                  {"2024", "narrative.review_total", "pass", "1", "1"},
+                  {"2024", "t3.balance", "pass", "1", "7"},
+                  {"2024", "t3.results_total", "pass", "1", "7"},
+                  {"2024", "t3.row_total", "pass", "1", "25"},
+                  {"2024", "t4.litigation_after_review_total", "pass", "1", "1"},
+                  {"2024", "t4.litigation_total", "pass", "1", "1"},
+                  {"2024", "t4.review_total", "pass", "1", "1"}}));
+  EXPECT_EQ(Q("SELECT rule_key, rule_label, status, status_label, reports, results FROM "
+              "mart_rule_results WHERE year = 2019 ORDER BY rule_key, status"),
+            (Rows{{"narrative.applications_processed",
+                   "正文所述办理（答复）申请数 = 表三办理结果总计", "pass", "成立", "1", "1"},
+                  {"narrative.applications_received", "正文所述收到申请数 = 表三本年新收总计",
+                   "pass", "成立", "1", "1"},
+                  {"narrative.review_total", "正文所述行政复议数 = 表四复议总计", "pass", "成立",
+                   "1", "1"},
+                  {"t3.balance", "第一项加第二项之和 = 第三项加第四项之和", "not_assessable",
+                   "无法判断（缺少数值）", "1", "5"},
+                  {"t3.balance", "第一项加第二项之和 = 第三项加第四项之和", "pass", "成立", "1",
+                   "2"},
+                  {"t3.results_total", "三（七）总计 = 三（一）至（六）之和", "not_assessable",
+                   "无法判断（缺少数值）", "1", "7"},
+                  {"t3.row_total", "总计列 = 六类申请人之和", "not_assessable",
+                   "无法判断（缺少数值）", "1", "23"},
+                  {"t4.litigation_after_review_total", "复议后起诉总计 = 四项结果之和",
+                   "not_assessable", "无法判断（缺少数值）", "1", "1"},
+                  {"t4.litigation_total", "未经复议直接起诉总计 = 四项结果之和", "not_assessable",
+                   "无法判断（缺少数值）", "1", "1"},
+                  {"t4.review_total", "行政复议总计 = 四项结果之和", "not_assessable",
+                   "无法判断（缺少数值）", "1", "1"}}));
+  // The seed that says 10 applications in prose and 0 in its table: one fail.
+  EXPECT_EQ(Q("SELECT year, reports, results FROM mart_rule_results WHERE "
+              "rule_key = 'narrative.applications_processed' AND status = 'fail'"),
+            (Rows{{"2020", "1", "1"}}));
+  // A second file of 东木镇 2020, modified later: it counts instead of the seed, and the
+  // counts do not double.
+  const Rows before = Q(counts);
+  const std::string seed = input_ + "/000_0f2f3fa0c9be7e04.txt";
+  testing::WriteFile(input_ + "/copy/000_again.txt", testing::ReadFileOrDie(seed));
+  std::filesystem::last_write_time(
+      input_ + "/copy/000_again.txt",
+      std::filesystem::last_write_time(seed) + std::chrono::hours(1));
+  RunOnce();
+  EXPECT_EQ(Q("SELECT count(*) FROM stg_report WHERE source_path LIKE '%000_again.txt'"),
+            (Rows{{"1"}}));
+  EXPECT_EQ(Q(counts), before);
+  EXPECT_EQ(Q(counts), Q(from_detail));
 }
 
 }  // namespace

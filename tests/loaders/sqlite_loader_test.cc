@@ -117,7 +117,7 @@ TEST_F(SqliteWarehouse, SeedsLoadWithTheAcceptanceFigures) {
               "WHERE county='绥滨县' AND applicant IN ('natural', 'total') ORDER BY applicant"),
             (Rows{{"natural", "2", "0"}, {"total", "2", "0"}}));
   // 2019 edition: 23 row totals + 7 balances + 7 results totals (per column) + 3 表四 totals.
-  EXPECT_EQ(Q("SELECT count(*), sum(status='pass') FROM mart_rule_results WHERE unit='绥滨镇'"),
+  EXPECT_EQ(Q("SELECT count(*), sum(status='pass') FROM stg_rule_result WHERE unit='绥滨镇'"),
             (Rows{{"40", "40"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM dim_row WHERE edition=2019 AND table_code='t3'"), (Rows{{"23"}}));
   EXPECT_EQ(Q("SELECT label_zh FROM dim_col WHERE edition=2021 AND col_code='social'"), (Rows{{"社会组织"}}));
@@ -184,7 +184,7 @@ TEST_F(SqliteWarehouse, ABrokenTotalIsExactlyOneFindingPerRuleAndTheCellsStillLo
   EXPECT_EQ(Q("SELECT value FROM stg_cell WHERE unit='红河镇' AND col_code='rev_total'"), (Rows{{"1.0"}}));
   EXPECT_EQ(Q("SELECT count(*) FROM cell c JOIN report r USING (report_id) WHERE r.unit='红河镇'"),
             (Rows{{"198"}}));
-  EXPECT_EQ(Q("SELECT status, lhs, rhs, diff FROM mart_rule_results WHERE unit='红河镇' AND "
+  EXPECT_EQ(Q("SELECT status, lhs, rhs, diff FROM stg_rule_result WHERE unit='红河镇' AND "
               "rule_key='t4.review_total'"),
             (Rows{{"fail", "1", "0", "1"}}));
   EXPECT_EQ(s.ExitCode(), kExitFindings);
