@@ -1,10 +1,9 @@
--- The ratios of mart_ratios_unit_year per division of one level (county | prefecture |
--- province) and year, for mart_ratios_county, mart_ratios_prefecture and mart_ratios_province:
--- numerator and denominator are each summed over the counted reports placed in it that print
--- both figures of that ratio (a report with either blank is left out of both sums;
--- <ratio>_reports counts those that are in), then divided, NULL with a reason as in mart_ratios_unit_year. Read from stg_report_measures
--- (report_fact). A county holds the reports placed in it or below it (a unit above the county
--- level is in none); a prefecture holds the reports placed in it or below it (pseudo-prefectures
+-- The ratios of mart_ratios_unit_year per division of one level (prefecture | province) and
+-- year, for mart_ratios_prefecture and mart_ratios_province: numerator and denominator are each
+-- summed over the counted reports placed in it that print both figures of that ratio (a report
+-- with either blank is left out of both sums; <ratio>_reports counts those that are in), then
+-- divided, NULL with a reason as in mart_ratios_unit_year. Read from stg_report_measures
+-- (report_fact). A prefecture holds the reports placed in it or below it (pseudo-prefectures
 -- such as 市辖区 are not prefectures: their reports have no prefecture_code); a province also its
 -- own government and departments.
 CREATE VIEW stg_division_ratios AS
@@ -40,7 +39,7 @@ SELECT s.level, s.division_code, s.year, s.reports,
        CASE WHEN s.carry_rate_numerator IS NULL OR s.carry_rate_denominator IS NULL THEN 'operand_missing'
             WHEN s.carry_rate_denominator = 0 THEN 'denominator_zero' END AS carry_rate_null_reason
 FROM (
-  SELECT l.level, CASE l.level WHEN 'county' THEN m.county_code WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END AS division_code,
+  SELECT l.level, CASE l.level WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END AS division_code,
          m.year, COUNT(*) AS reports,
          CAST(SUM(CASE WHEN (m.outcome_open) IS NOT NULL AND (m.outcome_total) IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT)
            AS open_rate_reports,
@@ -67,7 +66,7 @@ FROM (
          CAST(SUM(CASE WHEN (m.received) IS NOT NULL THEN m.carry_next END) AS BIGINT) AS carry_rate_numerator,
          CAST(SUM(CASE WHEN (m.carry_next) IS NOT NULL THEN m.received END) AS BIGINT) AS carry_rate_denominator
   FROM stg_report_measures m
-  CROSS JOIN (SELECT 'county' AS level UNION ALL SELECT 'prefecture' UNION ALL SELECT 'province') l
-  WHERE CASE l.level WHEN 'county' THEN m.county_code WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END IS NOT NULL
-  GROUP BY l.level, CASE l.level WHEN 'county' THEN m.county_code WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END, m.year
+  CROSS JOIN (SELECT 'prefecture' AS level UNION ALL SELECT 'province') l
+  WHERE CASE l.level WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END IS NOT NULL
+  GROUP BY l.level, CASE l.level WHEN 'prefecture' THEN m.prefecture_code ELSE m.province_code END, m.year
 ) s;
