@@ -24,6 +24,7 @@
 #ifndef GONGKAI_LOADERS_LOADER_H_
 #define GONGKAI_LOADERS_LOADER_H_
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -74,7 +75,18 @@ class Loader {
   virtual bool TryLockRun(const std::string& shard) {
     throw LoadError("run lock not supported by " + Describe());
   }
-  virtual std::vector<ManifestEntry> Manifest() { throw LoadError("manifest not supported"); }
+  // The manifest read through a cursor: `each` is called once per stored report, in source
+  // path byte order (SQLite BINARY, PostgreSQL COLLATE "C": the order of std::string), holding
+  // only a bounded window of rows. `each` must not call the loader (the cursor is open).
+  virtual void ScanManifest(const std::function<void(const ManifestEntry&)>& each) {
+    throw LoadError("manifest not supported by " + Describe());
+  }
+  // Every manifest entry at once, in the same order (tests and small warehouses).
+  std::vector<ManifestEntry> Manifest() {
+    std::vector<ManifestEntry> out;
+    ScanManifest([&](const ManifestEntry& e) { out.push_back(e); });
+    return out;
+  }
   // Starts a run log row; marks runs of the same shard left 'running' by a killed process as
   // 'aborted' (the caller holds that shard's lock, so they cannot be alive).
   virtual long long BeginRun(const RunRecord& run) { throw LoadError("run log not supported"); }

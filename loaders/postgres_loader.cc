@@ -157,32 +157,35 @@ class PostgresLoader : public Loader {
     return run_locked_;
   }
 
-  std::vector<ManifestEntry> Manifest() override {
+  // A server-side cursor fetched 1,000 rows at a time: the client holds one batch.
+  void ScanManifest(const std::function<void(const ManifestEntry&)>& each) override {
     Flush();
-    std::vector<ManifestEntry> out;
     Guard("reading the manifest", [&] {
-      pqxx::work tx(*conn_);
-      auto rows = tx.exec(
+      pqxx::read_transaction tx(*conn_);
+      tx.exec(
+          "DECLARE gongkai_manifest NO SCROLL CURSOR FOR "
           "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
           "COALESCE(error_kind, ''), COALESCE(error_message, ''), "
-           "COALESCE(placement_fingerprint, '') "
+          "COALESCE(placement_fingerprint, '') "
           "FROM report ORDER BY source_path COLLATE \"C\"");
-      out.reserve(rows.size());
-      for (const auto& row : rows) {
-        ManifestEntry e;
-        e.source.path = row[0].as<std::string>();
-        e.source.size = row[1].as<std::uint64_t>();
-        e.source.mtime_ns = row[2].as<long long>();
-        e.extractor_version = row[3].as<std::string>();
-        e.status = row[4].as<std::string>();
-        e.error_kind = row[5].as<std::string>();
-        e.error_message = row[6].as<std::string>();
-        e.placement_fingerprint = row[7].as<std::string>();
-        out.push_back(std::move(e));
+      ManifestEntry e;
+      for (;;) {
+        auto rows = tx.exec("FETCH FORWARD 1000 FROM gongkai_manifest");
+        if (rows.empty()) break;
+        for (const auto& row : rows) {
+          e.source.path = row[0].c_str();
+          e.source.size = row[1].as<std::uint64_t>();
+          e.source.mtime_ns = row[2].as<long long>();
+          e.extractor_version = row[3].c_str();
+          e.status = row[4].c_str();
+          e.error_kind = row[5].c_str();
+          e.error_message = row[6].c_str();
+          e.placement_fingerprint = row[7].c_str();
+          each(e);
+        }
       }
       tx.commit();
     });
-    return out;
   }
 
   long long BeginRun(const RunRecord& run) override {

@@ -50,16 +50,15 @@ class SqliteLoader : public Loader {
     return true;
   }
 
-  std::vector<ManifestEntry> Manifest() override {
+  void ScanManifest(const std::function<void(const ManifestEntry&)>& each) override {
     Flush();
-    std::vector<ManifestEntry> out;
     Stmt s(db_,
            "SELECT source_path, size_bytes, COALESCE(mtime_ns, 0), extractor_version, status, "
            "COALESCE(error_kind, ''), COALESCE(error_message, ''), "
            "COALESCE(placement_fingerprint, '') "
            "FROM report ORDER BY source_path");
+    ManifestEntry e;  // one row at a time: the strings' buffers are reused
     while (s.Step()) {
-      ManifestEntry e;
       e.source.path = s.ColumnText(0);
       e.source.size = static_cast<std::uint64_t>(s.ColumnInt(1));
       e.source.mtime_ns = s.ColumnInt(2);
@@ -68,9 +67,8 @@ class SqliteLoader : public Loader {
       e.error_kind = s.ColumnText(5);
       e.error_message = s.ColumnText(6);
       e.placement_fingerprint = s.ColumnText(7);
-      out.push_back(std::move(e));
+      each(e);
     }
-    return out;
   }
 
   long long BeginRun(const RunRecord& run) override {

@@ -131,7 +131,7 @@ class Walker {
     // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
     std::int64_t mtime_ns =
         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    out_.files.push_back({std::move(key), static_cast<std::uint64_t>(st.st_size), mtime_ns});
+    out_.files.Add(key, static_cast<std::uint64_t>(st.st_size), mtime_ns);
   }
 
   const DiscoverOptions& options_;
@@ -141,6 +141,45 @@ class Walker {
 };
 
 }  // namespace
+
+void FileList::Add(std::string_view key, std::uint64_t size, std::int64_t mtime_ns) {
+  constexpr std::size_t kChunk = std::size_t{1} << kChunkBits;
+  if (key.size() > 0xffff) throw DiscoverError("a path longer than 65,535 bytes: " +
+                                               std::string(key.substr(0, 200)) + "...");
+  if (used_ + key.size() > kChunk) {
+    if (chunks_.size() >= (std::size_t{1} << (32 - kChunkBits)))
+      throw DiscoverError("more than 4 GiB of file paths under the input folders");
+    chunks_.push_back(std::make_unique<char[]>(kChunk));
+    used_ = 0;
+  }
+  const auto chunk = static_cast<std::uint32_t>(chunks_.size() - 1);
+  std::memcpy(chunks_.back().get() + used_, key.data(), key.size());
+  recs_.push_back({size, mtime_ns, chunk << kChunkBits | used_,
+                   static_cast<std::uint32_t>(key.size())});
+  used_ += static_cast<std::uint32_t>(key.size());
+}
+
+void FileList::SortUnique() {
+  auto key = [this](const Rec& r) {
+    return std::string_view(chunks_[r.at >> kChunkBits].get() + (r.at & kChunkMask), r.len);
+  };
+  std::sort(recs_.begin(), recs_.end(), [&](const Rec& a, const Rec& b) { return key(a) < key(b); });
+  // A file reached twice (two input folders, a symlinked folder) is one key: kept once.
+  recs_.erase(std::unique(recs_.begin(), recs_.end(),
+                          [&](const Rec& a, const Rec& b) { return key(a) == key(b); }),
+              recs_.end());
+  recs_.shrink_to_fit();
+}
+
+std::size_t FileList::Find(std::string_view key) const {
+  std::size_t lo = 0, hi = recs_.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (Path(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < recs_.size() && Path(lo) == key ? lo : recs_.size();
+}
 
 bool Discovery::UnderRoots(const std::string& key) const {
   return std::any_of(roots.begin(), roots.end(),
@@ -165,9 +204,7 @@ Discovery DiscoverFiles(const DiscoverOptions& options) {
     walker.Walk(real, st);
   }
   auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
-  auto same_path = [](const auto& a, const auto& b) { return a.path == b.path; };
-  std::sort(out.files.begin(), out.files.end(), by_path);
-  out.files.erase(std::unique(out.files.begin(), out.files.end(), same_path), out.files.end());
+  out.files.SortUnique();
   std::sort(out.problems.begin(), out.problems.end(), by_path);
   out.problems.erase(std::unique(out.problems.begin(), out.problems.end(),
                                  [](const DiscoverProblem& a, const DiscoverProblem& b) {
@@ -178,7 +215,11 @@ Discovery DiscoverFiles(const DiscoverOptions& options) {
 }
 
 std::vector<SourceFile> Discover(const DiscoverOptions& options) {
-  return DiscoverFiles(options).files;
+  const Discovery found = DiscoverFiles(options);
+  std::vector<SourceFile> out;
+  out.reserve(found.files.size());
+  for (std::size_t i = 0; i < found.files.size(); ++i) out.push_back(found.files.At(i));
+  return out;
 }
 
 }  // namespace gongkai

@@ -151,26 +151,69 @@ bool OldSpellingUnderInputs(const std::string& path, const DiscoverOptions& d) {
   return false;
 }
 
-// Keys stored by older versions: the path as given (relative, or through a symlinked folder).
-// Each one whose file still exists is moved to its realpath key (or, when that key is stored
-// too, the copy is removed: the older report_id survives). Returns whether anything moved.
-bool RekeyOldSpellings(const std::vector<ManifestEntry>& manifest, const Discovery& found,
-                       Loader& loader) {
-  bool moved = false;
-  for (const auto& e : manifest) {
+// What the manifest and the discovered files say together: one merge pass of two streams in
+// key byte order (the manifest through the loader's cursor), holding nothing per unchanged
+// file. Indices point into the discovered files.
+struct Comparison {
+  std::vector<std::uint32_t> todo, replace;  // to extract and load; to place again
+  std::vector<std::string> gone;             // stored, under the inputs, no longer on disk
+  // Stored, unchanged, failed before (with their reasons): still failed.
+  std::vector<ManifestEntry> still_failed;
+  std::vector<std::uint32_t> still_failed_at;
+  // Keys stored by older versions (relative, through a symlinked folder) whose file is among
+  // the discovered ones: (stored path, its key).
+  std::vector<std::pair<std::string, std::string>> rekey;
+  std::size_t unchanged = 0;
+};
+
+Comparison Compare(const Discovery& found, const RunOptions& options,
+                   const ExtractContext& context, Loader& loader) {
+  const FileList& files = found.files;
+  Comparison c;
+  std::size_t i = 0;
+  std::string last;
+  bool first = true;
+  loader.ScanManifest([&](const ManifestEntry& e) {
     const std::string& path = e.source.path;
-    if (!path.empty() && path[0] == '/' && found.Covers(path)) continue;  // the usual case
-    std::string key = PathKey(UnescapePath(path));
-    if (key.empty() || key == path) continue;
-    auto it = std::lower_bound(
-        found.files.begin(), found.files.end(), key,
-        [](const SourceFile& f, const std::string& k) { return f.path < k; });
-    if (it == found.files.end() || it->path != key) continue;
-    spdlog::info("{}: stored under an older spelling of {}; re-keyed", path, key);
-    loader.RekeyReport(path, key);
-    moved = true;
-  }
-  return moved;
+    if (!first && path < last)
+      throw LoadError("the manifest is not in source path byte order (" + last + ", then " +
+                      path + ")");
+    first = false;
+    last = path;
+    for (; i < files.size() && files.Path(i) < path; ++i)
+      c.todo.push_back(static_cast<std::uint32_t>(i));  // new: not stored
+    if (i < files.size() && files.Path(i) == path) {
+      const auto at = static_cast<std::uint32_t>(i++);
+      bool unchanged = e.source.size == files.Size(at) && e.source.mtime_ns == files.MtimeNs(at) &&
+                       e.extractor_version == context.extractor_version;
+      if (unchanged && e.status == "failed" && Transient(e.error_kind)) unchanged = false;
+      if (!unchanged || options.force) {
+        c.todo.push_back(at);
+        return;
+      }
+      ++c.unchanged;
+      if (e.status == "loaded" && e.placement_fingerprint != context.placement_fingerprint)
+        c.replace.push_back(at);
+      if (e.status == "failed") {  // unchanged, so it would fail again
+        c.still_failed.push_back(e);
+        c.still_failed_at.push_back(at);
+      }
+      return;
+    }
+    // Stored but not discovered: an older spelling of a discovered file, gone, or elsewhere.
+    if (path.empty() || path[0] != '/' || !found.Covers(path)) {
+      std::string key = PathKey(UnescapePath(path));
+      if (!key.empty() && key != path && files.Find(key) < files.size()) {
+        c.rekey.emplace_back(path, std::move(key));
+        return;
+      }
+    }
+    if (found.UnderRoots(path) ? found.Covers(path)
+                               : OldSpellingUnderInputs(path, options.discover))
+      c.gone.push_back(path);
+  });
+  for (; i < files.size(); ++i) c.todo.push_back(static_cast<std::uint32_t>(i));
+  return c;
 }
 
 // Places an unchanged, loaded report again with this run's placement data: the file is read
@@ -250,21 +293,21 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   log.started_at = NowIso();
   log.extractor_version = context.extractor_version;
   const Discovery found = DiscoverFiles(options.discover);  // may throw: before the log
-  const std::vector<SourceFile>& files = found.files;
+  const FileList& files = found.files;
   const long long run_id = loader.BeginRun(log);
 
-  // The manifest and the discovered files are both sorted by key (byte order): one merge pass
-  // finds the unchanged files and those that disappeared, with no index of either in memory.
-  std::vector<ManifestEntry> manifest = loader.Manifest();
-  if (RekeyOldSpellings(manifest, found, loader)) manifest = loader.Manifest();
-  auto by_path = [](const ManifestEntry& a, const ManifestEntry& b) {
-    return a.source.path < b.source.path;
-  };
-  if (!std::is_sorted(manifest.begin(), manifest.end(), by_path))
-    std::sort(manifest.begin(), manifest.end(), by_path);
+  Comparison c = Compare(found, options, context, loader);
+  if (!c.rekey.empty()) {  // moved to their keys: compared again with the keys stored
+    for (const auto& [path, key] : c.rekey) {
+      spdlog::info("{}: stored under an older spelling of {}; re-keyed", path, key);
+      loader.RekeyReport(path, key);
+    }
+    c = Compare(found, options, context, loader);
+  }
 
   RunSummary s;
   s.files_seen = static_cast<int>(files.size());
+  s.skipped = static_cast<int>(c.unchanged);
   // Folders that could not be walked (and loops, folders named like reports): failures of
   // this run with their reason, kept out of the report table.
   for (const auto& p : found.problems) {
@@ -274,65 +317,43 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
     s.failures.push_back(FailedFile{{p.path, 0, 0}, "", context.extractor_version, p.kind,
                                     p.message});
   }
-  std::vector<const SourceFile*> todo, replace;
-  std::vector<std::string> gone;
-  std::size_t m = 0;
-  auto pass = [&](const std::string* until) {  // manifest entries before `until` are not on disk
-    for (; m < manifest.size() && (!until || manifest[m].source.path < *until); ++m)
-      if (found.UnderRoots(manifest[m].source.path)
-              ? found.Covers(manifest[m].source.path)
-              : OldSpellingUnderInputs(manifest[m].source.path, options.discover))
-        gone.push_back(std::move(manifest[m].source.path));
-  };
-  for (const auto& f : files) {
-    pass(&f.path);
-    const ManifestEntry* known =
-        m < manifest.size() && manifest[m].source.path == f.path ? &manifest[m++] : nullptr;
-    bool unchanged = known && known->source.size == f.size &&
-                     known->source.mtime_ns == f.mtime_ns &&
-                     known->extractor_version == context.extractor_version;
-    if (unchanged && known->status == "failed" && Transient(known->error_kind)) unchanged = false;
-    if (!unchanged || options.force) {
-      todo.push_back(&f);
-    } else {
-      ++s.skipped;
-      if (known->status == "loaded" &&
-          known->placement_fingerprint != context.placement_fingerprint)
-        replace.push_back(&f);
-      if (known->status == "failed") {  // unchanged, so it would fail again: still counted
-        ++s.still_failed;
-        log.files.push_back({f.path, "failed", known->error_kind, known->error_message});
-        s.failures.push_back(FailedFile{f, "", known->extractor_version, known->error_kind,
-                                        known->error_message + " (unchanged since it failed)"});
-      }
-    }
+  // Failed in an earlier run and unchanged, so they would fail again: still counted.
+  for (std::size_t k = 0; k < c.still_failed.size(); ++k) {
+    const ManifestEntry& known = c.still_failed[k];
+    ++s.still_failed;
+    log.files.push_back({known.source.path, "failed", known.error_kind, known.error_message});
+    s.failures.push_back(FailedFile{files.At(c.still_failed_at[k]), "", known.extractor_version,
+                                    known.error_kind,
+                                    known.error_message + " (unchanged since it failed)"});
   }
-  pass(nullptr);
-  std::vector<ManifestEntry>().swap(manifest);
+  std::vector<ManifestEntry>().swap(c.still_failed);
+  const std::vector<std::uint32_t>& todo = c.todo;
 
   int threads = options.workers > 0 ? options.workers
                                     : static_cast<int>(std::thread::hardware_concurrency());
   OrderedPool<ProcessResult> pool(todo.size(), threads, 4 * static_cast<std::size_t>(threads) + 4,
-                                  [&](std::size_t i) { return ReadAndProcess(*todo[i], context); });
+                                  [&](std::size_t i) {
+                                    return ReadAndProcess(files.At(todo[i]), context);
+                                  });
   Progress progress(options.progress, todo.size());
   for (std::size_t i = 0; i < todo.size(); ++i) {
     ProcessResult p = pool.Next();
-    const SourceFile& file = *todo[i];
+    const std::string_view path = files.Path(todo[i]);
     if (p.ok) {
       loader.LoadReport(p.record);
       ++s.loaded;
       s.cells += static_cast<long long>(p.record.cells.size());
       for (const auto& f : p.record.findings)
         if (f.severity != Severity::kInfo) ++s.findings;
-      spdlog::debug("{}: {} {} ({} edition), {} cells, {} findings", file.path,
+      spdlog::debug("{}: {} {} ({} edition), {} cells, {} findings", path,
                     p.record.identity.unit, p.record.identity.year, p.record.identity.edition,
                     p.record.cells.size(), p.record.findings.size());
     } else {
       p.failure.message_zh = ErrorMessageZh(p.failure.error_kind, p.failure.message);
       loader.LoadFailure(p.failure);
       ++s.failed;
-      spdlog::warn("{}: {}: {}", file.path, p.failure.error_kind, p.failure.message);
-      log.files.push_back({file.path, "failed", p.failure.error_kind, p.failure.message});
+      spdlog::warn("{}: {}: {}", path, p.failure.error_kind, p.failure.message);
+      log.files.push_back({std::string(path), "failed", p.failure.error_kind, p.failure.message});
       s.failures.push_back(std::move(p.failure));
     }
     progress.Update(i + 1);
@@ -343,13 +364,12 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   // those the load added (corrected_cell_changed); only for the reports this run loaded.
   for (const auto& [path, delta] : loader.FindingAdjustments()) {
     auto at = std::lower_bound(todo.begin(), todo.end(), path,
-                               [](const SourceFile* f, const std::string& p) { return f->path < p; });
-    if (at != todo.end() && (*at)->path == path) s.findings += delta;
+                               [&](std::uint32_t f, const std::string& p) { return files.Path(f) < p; });
+    if (at != todo.end() && files.Path(*at) == path) s.findings += delta;
   }
-  for (const SourceFile* file : replace) Replace(*file, context, loader, &s);
-  for (const std::string& path : gone) {
+  for (std::uint32_t f : c.replace) Replace(files.At(f), context, loader, &s);
+  for (std::string& path : c.gone) {
     ++s.missing;
-    s.missing_paths.push_back(path);
     if (options.prune) {
       loader.RemoveReport(path);
       ++s.removed;
@@ -358,6 +378,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
       spdlog::warn("{}: loaded earlier, no longer in the input folders", path);
       log.files.push_back({path, "missing", "", "file disappeared; its rows are kept"});
     }
+    s.missing_paths.push_back(std::move(path));
   }
 
   log.finished_at = NowIso();

@@ -112,7 +112,9 @@ class VanishingLoader : public Loader {
   void LoadFailure(const FailedFile& f) override { inner_->LoadFailure(f); }
   int SchemaVersion() override { return inner_->SchemaVersion(); }
   bool TryLockRun(const std::string& shard) override { return inner_->TryLockRun(shard); }
-  std::vector<ManifestEntry> Manifest() override { return inner_->Manifest(); }
+  void ScanManifest(const std::function<void(const ManifestEntry&)>& each) override {
+    inner_->ScanManifest(each);
+  }
   long long BeginRun(const RunRecord& r) override { return inner_->BeginRun(r); }
   void FinishRun(long long id, const RunRecord& r) override { inner_->FinishRun(id, r); }
   void RemoveReport(const std::string& p) override { inner_->RemoveReport(p); }
