@@ -1,5 +1,7 @@
 #include "core/report.h"
 
+#include "core/rule_program.h"
+
 namespace gongkai {
 
 const char* CellStateName(CellState s) {
@@ -27,6 +29,26 @@ const char* RuleStatusName(RuleStatus s) {
     case RuleStatus::kNotAssessable: return "not_assessable";
   }
   return "?";
+}
+
+const std::string& RuleResult::rule_key() const {
+  return instance ? instance->spec->key : key_text;
+}
+
+const std::string& RuleResult::subject() const {
+  return instance ? instance->subject : subject_text;
+}
+
+// An instance whose choices do not fit the 2-bit codes (never with the shipped templates) has
+// its sides' texts stored by the validator.
+std::string RuleResult::lhs_terms() const {
+  if (!instance || !instance->compact) return lhs_text;
+  return lhs_alts == 0 ? instance->lhs_text : SideText(instance->lhs, lhs_alts);
+}
+
+std::string RuleResult::rhs_terms() const {
+  if (!instance || !instance->compact) return rhs_text;
+  return rhs_alts == 0 ? instance->rhs_text : SideText(instance->rhs, rhs_alts);
 }
 
 }  // namespace gongkai

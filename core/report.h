@@ -44,14 +44,29 @@ struct Finding {
 enum class RuleStatus { kPass, kFail, kNotAssessable };
 const char* RuleStatusName(RuleStatus s);  // "pass" | "fail" | "not_assessable"
 
+struct RuleInstance;  // a template rule applied to one subject (core/rule_program.h)
+
+// One rule instance evaluated on one report: which instance and which of its alternatives were
+// printed, plus its numbers. A template rule's key, subject and operands are not copied: they
+// are read from its compiled instance (`instance`, owned by the template's rule programme, which
+// outlives the records of a run); the loaders write them as text from there. A result without
+// an instance (a narrative check, a result read back from the warehouse) carries its texts in
+// the *_text fields. The accessors give the stored texts in both cases.
 struct RuleResult {
-  std::string rule_key;  // e.g. "t3.row_total"
-  std::string subject;   // the row or column it was applied to, e.g. "new" or "natural"; "" if none
-  std::string lhs_terms, rhs_terms;  // the cells on each side, "t3.new.total"
+  const RuleInstance* instance = nullptr;
+  // Per side, the alternative printed for each term (2 bits per term, term i at bits 2i..2i+1;
+  // 0 = every term's first alternative). Used with `instance`.
+  std::uint64_t lhs_alts = 0, rhs_alts = 0;
+  std::string key_text, subject_text, lhs_text, rhs_text;  // when instance == nullptr
   std::optional<double> lhs, rhs, diff;  // diff = lhs - rhs, when assessable
   RuleStatus status = RuleStatus::kNotAssessable;
   int line = 0;  // the source line a narrative rule read its number from; 0 for table rules
   std::string message_zh = {};  // Chinese text naming the cells by their labels (pipeline/messages_zh.h)
+
+  const std::string& rule_key() const;  // e.g. "t3.row_total"
+  const std::string& subject() const;   // the row or column it was applied to ("new"); "" if none
+  std::string lhs_terms() const;        // the cells on each side, "t3.new.total"
+  std::string rhs_terms() const;        // ("t3.new.natural + t3.new.commercial")
 };
 
 // Who and what a report is about (identify stage).

@@ -1,5 +1,7 @@
 #include "core/rule_program.h"
 
+#include "core/labels_zh.h"
+
 namespace gongkai {
 
 namespace {
@@ -69,8 +71,14 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
   for (const auto& rule : tmpl.rules) {
     const TableSpec* t = tmpl.FindTable(rule.table);
     if (!t) continue;
+    std::string label_zh = rule.key;  // as RuleLabelZh names it: the first rule with this key
+    for (const auto& other : tmpl.rules)
+      if (other.key == rule.key) {
+        label_zh = other.label;
+        break;
+      }
     auto add = [&](const std::string& subject, const std::string& row, const std::string& col) {
-      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}};
+      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, true};
       if (rule.over == RuleSpec::Over::kRows) in.subject_row = row_key.at(t->code + '\0' + row);
       if (rule.over == RuleSpec::Over::kCols) in.subject_col = col_key.at(t->code + '\0' + col);
       for (const auto& e : rule.lhs) in.lhs.push_back(term(*t, e, row, col, rule.over));
@@ -79,6 +87,14 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
         in.lhs_text += (in.lhs_text.empty() ? "" : " + ") + x.alternatives.front().text;
       for (const auto& x : in.rhs)
         in.rhs_text += (in.rhs_text.empty() ? "" : " + ") + x.alternatives.front().text;
+      in.lhs_zh = TermsLabelZh(&tmpl, in.lhs_text);
+      in.rhs_zh = TermsLabelZh(&tmpl, in.rhs_text);
+      for (auto* side : {&in.lhs, &in.rhs}) {
+        if (side->size() > 32) in.compact = false;
+        for (const auto& x : *side)
+          if (x.alternatives.size() > 4) in.compact = false;
+      }
+      in.label_zh = label_zh;
       p->instances.push_back(std::move(in));
     };
     if (rule.over == RuleSpec::Over::kRows) {
@@ -90,6 +106,16 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
     }
   }
   return p;
+}
+
+std::string SideText(const std::vector<RuleInstance::Term>& terms, std::uint64_t alts) {
+  std::string out;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const auto& alt = terms[i].alternatives[i < 32 ? (alts >> (2 * i)) & 3 : 0];
+    if (i) out += " + ";
+    out += alt.text;
+  }
+  return out;
 }
 
 }  // namespace gongkai

@@ -5,6 +5,7 @@
 #ifndef GONGKAI_CORE_RULE_PROGRAM_H_
 #define GONGKAI_CORE_RULE_PROGRAM_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -14,8 +15,9 @@
 
 namespace gongkai {
 
-// The rule catalogue compiled once per template: every term resolved to dense cell ids.
-struct RuleProgram {
+// One rule applied to one subject (a row, a column, or once), with its texts precompiled: what
+// a RuleResult points at (core/report.h) instead of copying them per report.
+struct RuleInstance {
   struct Alternative {
     std::vector<int> ids;
     std::string text;  // "t3.new.natural + t3.new.commercial"
@@ -23,19 +25,33 @@ struct RuleProgram {
   struct Term {
     std::vector<Alternative> alternatives;
   };
-  struct Instance {
-    const RuleSpec* spec;
-    const TableSpec* table;
-    std::string subject;
-    int subject_row = -1, subject_col = -1;  // which cells must exist for the subject to apply
-    std::vector<Term> lhs, rhs;
-    std::string lhs_text, rhs_text;  // the sides when each term's first alternative is printed
-  };
+  const RuleSpec* spec;
+  const TableSpec* table;
+  std::string subject;
+  int subject_row = -1, subject_col = -1;  // which cells must exist for the subject to apply
+  std::vector<Term> lhs, rhs;
+  std::string lhs_text, rhs_text;  // the sides when each term's first alternative is printed
+  std::string lhs_zh, rhs_zh;      // the same in Chinese labels (TermsLabelZh)
+  std::string label_zh;            // the rule's label (the first template rule with its key)
+  // Whether a RuleResult can name the alternatives chosen (at most 32 terms a side, at most 4
+  // alternatives a term: 2 bits each); when not, the validator stores the side's text.
+  bool compact = true;
+};
+
+// The rule catalogue compiled once per template: every term resolved to dense cell ids.
+struct RuleProgram {
+  using Alternative = RuleInstance::Alternative;
+  using Term = RuleInstance::Term;
+  using Instance = RuleInstance;
   std::unordered_map<std::string, int> id_of;  // "table\0row\0col" -> id
   std::vector<int> row_of_id, col_of_id;       // per id: index into row_keys / col_keys
   int n_row_keys = 0, n_col_keys = 0;
   std::vector<Instance> instances;
 };
+
+// A side's text for the alternatives `alts` (2 bits per term, RuleResult::lhs_alts), e.g.
+// "t3.new.natural + t3.new.commercial".
+std::string SideText(const std::vector<RuleInstance::Term>& terms, std::uint64_t alts);
 
 // Resolves the template's rules to cell ids once, so validating a report does no parsing.
 std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl);

@@ -177,10 +177,10 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
       }
       if (!stated) continue;
       RuleResult r;
-      r.rule_key = st.rule_key;
-      r.lhs_terms = "text: " + phrase;
+      r.key_text = st.rule_key;
+      r.lhs_text = "text: " + phrase;
       r.lhs = stated;
-      r.rhs = TableFigure(cells, st, &r.rhs_terms);
+      r.rhs = TableFigure(cells, st, &r.rhs_text);
       r.line = static_cast<int>(n) + 1;
       if (r.rhs) {
         r.diff = *r.lhs - *r.rhs;
@@ -196,7 +196,7 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
         f.line = r.line;
         f.raw = phrase;
         f.message = std::string(st.rule_key) + ": the text says " + Format(*r.lhs) +
-                    ", the table " + r.rhs_terms + " = " + Format(*r.rhs);
+                    ", the table " + r.rhs_text + " = " + Format(*r.rhs);
         findings->push_back(std::move(f));
       }
       out.push_back(std::move(r));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace gongkai {
@@ -15,16 +16,32 @@ std::string FormatNumber(double v) {
   return os.str();
 }
 
+// The side's text with each term's first printed alternative (as Validate chooses).
+std::string ChosenText(const std::vector<RuleProgram::Term>& terms,
+                       const std::vector<const Cell*>& by_id) {
+  std::string out;
+  for (const auto& term : terms) {
+    const RuleProgram::Alternative* chosen = &term.alternatives.front();
+    for (const auto& alt : term.alternatives) {
+      bool printed = true;
+      for (int id : alt.ids) printed = printed && id >= 0 && by_id[id];
+      if (printed) {
+        chosen = &alt;
+        break;
+      }
+    }
+    if (!out.empty()) out += " + ";
+    out += chosen->text;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& cells,
                                  std::vector<Finding>* findings) {
-  std::shared_ptr<const RuleProgram> owned;
   const RuleProgram* p = tmpl.rule_program.get();
-  if (!p) {
-    owned = CompileRules(tmpl);
-    p = owned.get();
-  }
+  if (!p) throw std::logic_error("Validate: template without a compiled rule programme");
   std::vector<const Cell*> by_id(p->row_of_id.size(), nullptr);
   std::vector<char> row_seen(p->n_row_keys, 0), col_seen(p->n_col_keys, 0);
   std::string key;
@@ -36,35 +53,24 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
     row_seen[p->row_of_id[it->second]] = 1;
     col_seen[p->col_of_id[it->second]] = 1;
   }
-  std::vector<const RuleProgram::Alternative*> chosen_alts;
-  auto side = [&](const std::vector<RuleProgram::Term>& terms, const std::string& first_text,
-                  std::string* expr) {
+  // One side: the first alternative of each term whose cells are all printed (else the term's
+  // first), recorded 2 bits a term in *alts; the sum when every chosen cell is a number.
+  auto side = [&](const std::vector<RuleProgram::Term>& terms, std::uint64_t* alts) {
     double sum = 0;
-    bool assessable = true, all_first = true;
-    chosen_alts.clear();
-    for (const auto& term : terms) {
-      const RuleProgram::Alternative* chosen = &term.alternatives.front();
-      for (const auto& alt : term.alternatives) {
+    bool assessable = true;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const auto& choices = terms[i].alternatives;
+      std::size_t chosen = 0;
+      for (std::size_t a = 0; a < choices.size(); ++a) {
         bool printed = true;
-        for (int id : alt.ids) printed = printed && id >= 0 && by_id[id];
+        for (int id : choices[a].ids) printed = printed && id >= 0 && by_id[id];
         if (printed) {
-          chosen = &alt;
+          chosen = a;
           break;
         }
       }
-      all_first = all_first && chosen == &term.alternatives.front();
-      chosen_alts.push_back(chosen);
-    }
-    if (all_first) {
-      *expr = first_text;
-    } else {
-      for (const auto* chosen : chosen_alts) {
-        if (!expr->empty()) *expr += " + ";
-        *expr += chosen->text;
-      }
-    }
-    for (const auto* chosen : chosen_alts) {
-      for (int id : chosen->ids) {
+      if (i < 32) *alts |= static_cast<std::uint64_t>(chosen & 3) << (2 * i);
+      for (int id : choices[chosen].ids) {
         const Cell* c = id >= 0 ? by_id[id] : nullptr;
         if (!c || c->state != CellState::kNumber) assessable = false;
         else sum += *c->value;
@@ -79,10 +85,14 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
     if (in.subject_row >= 0 && !row_seen[in.subject_row]) continue;  // row not printed
     if (in.subject_col >= 0 && !col_seen[in.subject_col]) continue;
     RuleResult r;
-    r.rule_key = in.spec->key;
-    r.subject = in.subject;
-    r.lhs = side(in.lhs, in.lhs_text, &r.lhs_terms);
-    r.rhs = side(in.rhs, in.rhs_text, &r.rhs_terms);
+    r.instance = &in;
+    r.lhs = side(in.lhs, &r.lhs_alts);
+    r.rhs = side(in.rhs, &r.rhs_alts);
+    if (!in.compact) {  // choices beyond the 2-bit codes: the sides' texts are stored instead
+      r.lhs_text = ChosenText(in.lhs, by_id);
+      r.rhs_text = ChosenText(in.rhs, by_id);
+      r.lhs_alts = r.rhs_alts = 0;
+    }
     if (r.lhs && r.rhs) {
       r.diff = *r.lhs - *r.rhs;
       r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
@@ -94,7 +104,7 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
       f.table = in.table->code;
       if (in.spec->over == RuleSpec::Over::kRows) f.row = in.subject;
       if (in.spec->over == RuleSpec::Over::kCols) f.col = in.subject;
-      f.raw = r.lhs_terms + " = " + r.rhs_terms;
+      f.raw = r.lhs_terms() + " = " + r.rhs_terms();
       f.message = in.spec->key + (in.subject.empty() ? "" : " [" + in.subject + "]") + ": " +
                   FormatNumber(*r.lhs) + " != " + FormatNumber(*r.rhs) + " (" + in.spec->label +
                   ")";

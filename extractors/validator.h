@@ -14,8 +14,9 @@
 
 namespace gongkai {
 
-// Uses tmpl.rule_program when set (config/ compiles it once per template, core/rule_program.h),
-// else compiles.
+// Requires tmpl.rule_program (config/ compiles it once per template, core/rule_program.h; throws
+// std::logic_error without it): the results point at its instances, so the template must
+// outlive them.
 std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& cells,
                                  std::vector<Finding>* findings);
 

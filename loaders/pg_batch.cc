@@ -220,7 +220,7 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i)
     if (live(i))
       for (const auto& x : batch[i].report.rules)
-        rule << std::make_tuple(ids[i], x.rule_key, x.subject, x.lhs_terms, x.rhs_terms,
+        rule << std::make_tuple(ids[i], x.rule_key(), x.subject(), x.lhs_terms(), x.rhs_terms(),
                                 Real(x.lhs), Real(x.rhs), Real(x.diff),
                                 std::string(RuleStatusName(x.status)),
                                 x.line > 0 ? std::optional<long long>(x.line) : std::nullopt,

@@ -257,8 +257,8 @@ class SqliteLoader : public Loader {
               "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
               "rhs, diff, status, source_line, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& x : r.rules) {
-      rule.Int(1, id).Text(2, x.rule_key).Text(3, x.subject).Text(4, x.lhs_terms);
-      rule.Text(5, x.rhs_terms).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
+      rule.Int(1, id).Text(2, x.rule_key()).Text(3, x.subject()).Text(4, x.lhs_terms());
+      rule.Text(5, x.rhs_terms()).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
       rule.Text(9, RuleStatusName(x.status));
       if (x.line > 0) rule.Int(10, x.line);
       else rule.Null(10);

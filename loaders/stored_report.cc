@@ -111,9 +111,19 @@ ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id) {
                                 "status, source_line FROM rule_result" + where +
                                     " ORDER BY rule_key, subject",
                                 id)
-                           .rows)
-    out.rules.push_back({Text(x[0]), Text(x[1]), Text(x[2]), Text(x[3]), Real(x[4]), Real(x[5]),
-                         Real(x[6]), StatusOf(Text(x[7])), static_cast<int>(Int(x[8]))});
+                           .rows) {
+    RuleResult rule;  // read back: no compiled instance, the texts as stored
+    rule.key_text = Text(x[0]);
+    rule.subject_text = Text(x[1]);
+    rule.lhs_text = Text(x[2]);
+    rule.rhs_text = Text(x[3]);
+    rule.lhs = Real(x[4]);
+    rule.rhs = Real(x[5]);
+    rule.diff = Real(x[6]);
+    rule.status = StatusOf(Text(x[7]));
+    rule.line = static_cast<int>(Int(x[8]));
+    out.rules.push_back(std::move(rule));
+  }
   return out;
 }
 

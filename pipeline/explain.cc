@@ -92,11 +92,11 @@ std::vector<Item> Items(const ReportRecord& r, const Template* tmpl) {
   for (const auto& rr : r.rules) {
     Item it;
     it.section = "rule";
-    it.table = rr.rule_key;
-    it.row = rr.subject;
-    it.label = RuleLabelZh(tmpl, rr.rule_key);
+    it.table = rr.rule_key();
+    it.row = rr.subject();
+    it.label = RuleLabelZh(tmpl, rr.rule_key());
     it.value = Opt(rr.diff);
-    it.raw = rr.lhs_terms + " = " + rr.rhs_terms;
+    it.raw = rr.lhs_terms() + " = " + rr.rhs_terms();
     it.status = RuleStatusName(rr.status);
     it.lines = JoinLines(OperandLines(rr, r.cells));
     it.message_zh = RuleMessageZh(tmpl, rr);
@@ -149,10 +149,10 @@ std::string RenderJson(const ReportRecord& r, const Template* tmpl) {
   out["rules"] = json::array();
   auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
   for (const auto& rr : r.rules)
-    out["rules"].push_back({{"rule", rr.rule_key}, {"subject", rr.subject},
-                            {"label_zh", RuleLabelZh(tmpl, rr.rule_key)},
-                            {"status", RuleStatusName(rr.status)}, {"lhs_terms", rr.lhs_terms},
-                            {"rhs_terms", rr.rhs_terms}, {"lhs", opt(rr.lhs)},
+    out["rules"].push_back({{"rule", rr.rule_key()}, {"subject", rr.subject()},
+                            {"label_zh", RuleLabelZh(tmpl, rr.rule_key())},
+                            {"status", RuleStatusName(rr.status)}, {"lhs_terms", rr.lhs_terms()},
+                            {"rhs_terms", rr.rhs_terms()}, {"lhs", opt(rr.lhs)},
                             {"rhs", opt(rr.rhs)}, {"diff", opt(rr.diff)},
                             {"lines", OperandLines(rr, r.cells)},
                             {"message_zh", RuleMessageZh(tmpl, rr)}});
@@ -193,8 +193,9 @@ std::string RenderText(const ReportRecord& r, const Template* tmpl) {
   }
   flush();
   for (const auto& rr : r.rules)
-    rows.push_back({rr.rule_key, rr.subject, RuleStatusName(rr.status), Opt(rr.lhs), Opt(rr.rhs),
-                    JoinLines(OperandLines(rr, r.cells)), RuleLabelZh(tmpl, rr.rule_key)});
+    rows.push_back({rr.rule_key(), rr.subject(), RuleStatusName(rr.status), Opt(rr.lhs),
+                    Opt(rr.rhs), JoinLines(OperandLines(rr, r.cells)),
+                    RuleLabelZh(tmpl, rr.rule_key())});
   out += "\n勾稽关系（" + std::to_string(r.rules.size()) + "）\n";
   out += RenderTextTable({"规则", "对象", "结果", "左边", "右边", "运算数所在行", "说明"}, rows);
   rows.clear();
@@ -255,7 +256,8 @@ std::vector<Cell> CellsInTemplateOrder(const Template* tmpl, const std::vector<C
 
 std::vector<int> OperandLines(const RuleResult& rule, const std::vector<Cell>& cells) {
   std::set<std::string> refs;
-  for (const std::string* side : {&rule.lhs_terms, &rule.rhs_terms}) {
+  const std::string lhs = rule.lhs_terms(), rhs = rule.rhs_terms();
+  for (const std::string* side : {&lhs, &rhs}) {
     std::size_t start = 0;
     while (start < side->size()) {
       std::size_t end = side->find_first_of(" +", start);

@@ -1,33 +1,32 @@
 #include "pipeline/messages_zh.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "core/rule_program.h"
 
 #include "loaders/dictionary.h"
 
 namespace gongkai {
 namespace {
 
+// "%.15g": an integral value below 10^15 prints as its digits (no exponent, no point), so it
+// is written as an integer without printf's machinery; every other value goes through printf.
 std::string Number(double v) {
   char buf[64];
+  if (std::fabs(v) < 1e15 && v == std::trunc(v) && !(v == 0 && std::signbit(v))) {
+    auto end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
+    return std::string(buf, end);
+  }
   std::snprintf(buf, sizeof buf, "%.15g", v);
   return buf;
 }
 
-std::string Trimmed(const std::string& s) {
-  std::size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// "t3.new.total" -> its labels; anything else is returned as it is.
-std::string CellRefLabel(const Template* tmpl, const std::string& ref) {
-  std::size_t a = ref.find('.'), b = a == std::string::npos ? a : ref.find('.', a + 1);
-  if (b == std::string::npos) return ref;
-  // A rule stays within one table (its label names it): the cell is named by row and column.
-  std::string full = CoordinateLabelZh(tmpl, ref.substr(0, a), ref.substr(a + 1, b - a - 1),
-                                       ref.substr(b + 1));
-  std::size_t dot = full.find("·");
-  return dot == std::string::npos ? full : full.substr(dot + std::string("·").size());
+// Whether `in` was compiled from `tmpl` (its texts then name the cells as `tmpl` does).
+bool CompiledFrom(const RuleInstance* in, const Template* tmpl) {
+  return in && tmpl && !tmpl->rules.empty() && in->spec >= tmpl->rules.data() &&
+         in->spec < tmpl->rules.data() + tmpl->rules.size();
 }
 
 }  // namespace
@@ -40,44 +39,6 @@ std::string KindLabelZh(const std::string& kind) {
   return "其他问题（" + kind + "）";
 }
 
-std::string CoordinateLabelZh(const Template* tmpl, const std::string& table,
-                              const std::string& row, const std::string& col) {
-  const TableSpec* t = tmpl && !table.empty() ? tmpl->FindTable(table) : nullptr;
-  std::string out = t ? t->label : table;
-  auto add = [&](const std::string& part) {
-    if (part.empty()) return;
-    if (!out.empty()) out += "·";
-    out += part;
-  };
-  if (!row.empty()) {
-    const RowSpec* r = t ? t->FindRow(row) : nullptr;
-    if (!r) add(row);
-    else if (!r->unlabeled) add(r->label);
-  }
-  if (!col.empty()) {
-    const ColumnSpec* c = t ? t->FindColumn(col) : nullptr;
-    add(c ? c->label : col);
-  }
-  return out;
-}
-
-std::string TermsLabelZh(const Template* tmpl, const std::string& terms) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= terms.size()) {
-    std::size_t plus = terms.find(" + ", start);
-    std::string part = Trimmed(terms.substr(start, plus == std::string::npos ? std::string::npos
-                                                                             : plus - start));
-    if (!part.empty()) {
-      if (!out.empty()) out += " + ";
-      out += CellRefLabel(tmpl, part);
-    }
-    if (plus == std::string::npos) break;
-    start = plus + 3;
-  }
-  return out;
-}
-
 std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
   if (tmpl)
     for (const auto& r : tmpl->rules)
@@ -88,8 +49,12 @@ std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
 }
 
 std::string RuleMessageZh(const Template* tmpl, const RuleResult& rule) {
-  std::string head = "勾稽关系“" + RuleLabelZh(tmpl, rule.rule_key) + "”";
-  std::string lhs = TermsLabelZh(tmpl, rule.lhs_terms), rhs = TermsLabelZh(tmpl, rule.rhs_terms);
+  // A template rule's label and sides were named once when its template was compiled.
+  const RuleInstance* in = CompiledFrom(rule.instance, tmpl) ? rule.instance : nullptr;
+  std::string head = "勾稽关系“" + (in ? in->label_zh : RuleLabelZh(tmpl, rule.rule_key())) + "”";
+  const bool first = in && in->compact;  // then *_alts == 0 is every term's first alternative
+  std::string lhs = first && !rule.lhs_alts ? in->lhs_zh : TermsLabelZh(tmpl, rule.lhs_terms());
+  std::string rhs = first && !rule.rhs_alts ? in->rhs_zh : TermsLabelZh(tmpl, rule.rhs_terms());
   switch (rule.status) {
     case RuleStatus::kPass:
       return head + "成立：" + lhs + " = " + rhs + " = " + Number(*rule.lhs);
@@ -130,8 +95,8 @@ void AddChineseMessages(const Template* tmpl, ReportRecord* record) {
     const RuleResult* match = nullptr;
     if (f.kind == "rule_failed")
       for (const auto& r : record->rules)
-        if (r.status == RuleStatus::kFail && f.raw == r.lhs_terms + " = " + r.rhs_terms &&
-            (r.subject.empty() || r.subject == f.row || r.subject == f.col)) {
+        if (r.status == RuleStatus::kFail && f.raw == r.lhs_terms() + " = " + r.rhs_terms() &&
+            (r.subject().empty() || r.subject() == f.row || r.subject() == f.col)) {
           match = &r;
           break;
         }

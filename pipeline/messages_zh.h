@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "core/labels_zh.h"
 #include "core/report.h"
 #include "core/template.h"
 
@@ -16,13 +17,7 @@ namespace gongkai {
 // one source of these labels; "rule_failed" -> "表内勾稽关系不成立"); an unknown kind yields
 // "其他问题（kind）".
 std::string KindLabelZh(const std::string& kind);
-// "表三·一、本年新收政府信息公开申请数量·总计"; parts not in the template are shown as codes;
-// empty parts are left out.
-std::string CoordinateLabelZh(const Template* tmpl, const std::string& table,
-                              const std::string& row, const std::string& col);
-// A rule side "t3.new.natural + t3.new.commercial" with each cell named by its row and column
-// labels ("一、本年新收政府信息公开申请数量·自然人 + …"; a rule stays within one table).
-std::string TermsLabelZh(const Template* tmpl, const std::string& terms);
+// CoordinateLabelZh and TermsLabelZh (cells and rule sides by their labels): core/labels_zh.h.
 // The rule's Chinese label from the template ("总计列 = 六类申请人之和"), else from
 // sql/dictionary/codes.yaml (`rule:`, the narrative checks), else its key.
 std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key);

@@ -38,11 +38,11 @@ TEST(Narrative, AStatedCountEqualToTheTablePasses) {
   auto r = Check({"一、总体情况", "本年度共收到政府信息公开申请10件，均已办结。"},
                  {Number("t3", "new", "total", 10)}, &findings);
   ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].rule_key, "narrative.applications_received");
+  EXPECT_EQ(r[0].rule_key(), "narrative.applications_received");
   EXPECT_EQ(r[0].status, RuleStatus::kPass);
   EXPECT_EQ(r[0].line, 2);
-  EXPECT_EQ(r[0].lhs_terms, "text: 本年度共收到政府信息公开申请10件");
-  EXPECT_EQ(r[0].rhs_terms, "t3.new.total");
+  EXPECT_EQ(r[0].lhs_terms(), "text: 本年度共收到政府信息公开申请10件");
+  EXPECT_EQ(r[0].rhs_terms(), "t3.new.total");
   EXPECT_TRUE(findings.empty());
 }
 
@@ -54,7 +54,7 @@ TEST(Narrative, ADifferentTableFigureFailsWithAFinding) {
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].status, RuleStatus::kFail);
   EXPECT_EQ(*r[0].diff, 10);
-  EXPECT_EQ(r[1].rule_key, "narrative.review_total");
+  EXPECT_EQ(r[1].rule_key(), "narrative.review_total");
   EXPECT_EQ(r[1].status, RuleStatus::kPass);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, "narrative_mismatch");
@@ -73,8 +73,8 @@ TEST(Narrative, ABlankTotalIsComparedAsTheSumOfItsPartsAndAllBlankIsNotAssessabl
                  &findings);
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].status, RuleStatus::kPass);
-  EXPECT_EQ(r[0].rhs_terms, "t3.new.total (blank: sum of its parts)");
-  EXPECT_EQ(r[1].rule_key, "narrative.litigation_total");
+  EXPECT_EQ(r[0].rhs_terms(), "t3.new.total (blank: sum of its parts)");
+  EXPECT_EQ(r[1].rule_key(), "narrative.litigation_total");
   EXPECT_EQ(r[1].status, RuleStatus::kNotAssessable);
   EXPECT_FALSE(r[1].rhs.has_value());
   EXPECT_TRUE(findings.empty());

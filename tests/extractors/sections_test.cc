@@ -86,7 +86,7 @@ TEST(Sections, SharedIndexGivesTheSameCellsFindingsAndRules) {
     auto r2 = CheckNarrative(d.lines, *id.tmpl, alone.cells, &f2);
     ASSERT_EQ(r1.size(), r2.size()) << e.path();
     for (std::size_t i = 0; i < r1.size(); ++i)
-      EXPECT_EQ(r1[i].rule_key + r1[i].lhs_terms, r2[i].rule_key + r2[i].lhs_terms);
+      EXPECT_EQ(r1[i].rule_key() + r1[i].lhs_terms(), r2[i].rule_key() + r2[i].lhs_terms());
     EXPECT_EQ(f1.size(), f2.size()) << e.path();
   }
   EXPECT_GE(reports, 5);

@@ -160,7 +160,7 @@ TEST_P(SyntheticRoundTrip, ConsistentValuesPassEveryRule) {
   int not_assessable = 0;
   EXPECT_FALSE(rec.rules.empty());
   for (const auto& rule : rec.rules) {
-    EXPECT_NE(rule.status, RuleStatus::kFail) << rule.rule_key << " [" << rule.subject << "]";
+    EXPECT_NE(rule.status, RuleStatus::kFail) << rule.rule_key() << " [" << rule.subject() << "]";
     not_assessable += rule.status == RuleStatus::kNotAssessable;
   }
   EXPECT_EQ(not_assessable > 0, c.style.blank_every > 0);  // else every rule passes
@@ -239,7 +239,7 @@ TEST_P(SyntheticEdition, BrokenTotalFailsExactlyItsRules) {
     ExpectNoErrors(rec);
     std::set<std::string> failed, flagged;
     for (const auto& rule : rec.rules)
-      if (rule.status == RuleStatus::kFail) failed.insert(rule.rule_key + "[" + rule.subject + "]");
+      if (rule.status == RuleStatus::kFail) failed.insert(rule.rule_key() + "[" + rule.subject() + "]");
     for (const auto* f : FindingsOfKind(rec, "rule_failed"))
       flagged.insert(f->table + "." + f->row + "." + f->col);
     EXPECT_EQ(failed, (std::set<std::string>{"t3.row_total[new]", "t3.balance[total]"}));

@@ -24,7 +24,7 @@ Cell Blank(const std::string& t, const std::string& r, const std::string& c) {
 const RuleResult* Find(const std::vector<RuleResult>& rs, const std::string& key,
                        const std::string& subject) {
   for (const auto& r : rs)
-    if (r.rule_key == key && r.subject == subject) return &r;
+    if (r.rule_key() == key && r.subject() == subject) return &r;
   return nullptr;
 }
 
@@ -40,7 +40,7 @@ TEST(Validator, ReviewTotalPassFailAndNotAssessable) {
   ASSERT_NE(rev, nullptr);
   EXPECT_EQ(rev->status, RuleStatus::kFail);
   EXPECT_DOUBLE_EQ(*rev->diff, 1);
-  EXPECT_EQ(rev->lhs_terms, "t4.all.rev_total");
+  EXPECT_EQ(rev->lhs_terms(), "t4.all.rev_total");
   const RuleResult* lit = Find(rs, "t4.litigation_total", "");
   ASSERT_NE(lit, nullptr);
   EXPECT_EQ(lit->status, RuleStatus::kNotAssessable);
@@ -63,9 +63,9 @@ TEST(Validator, OtherProcessingAlternativesIn2021) {
   auto rs = Validate(Edition(2021), cells, &findings);
   const RuleResult* r = Find(rs, "t3.results_total", "natural");
   ASSERT_NE(r, nullptr);
-  EXPECT_EQ(r->status, RuleStatus::kPass) << r->rhs_terms;
-  EXPECT_NE(r->rhs_terms.find("t3.other.natural"), std::string::npos);
-  EXPECT_EQ(r->rhs_terms.find("other_1"), std::string::npos);
+  EXPECT_EQ(r->status, RuleStatus::kPass) << r->rhs_terms();
+  EXPECT_NE(r->rhs_terms().find("t3.other.natural"), std::string::npos);
+  EXPECT_EQ(r->rhs_terms().find("other_1"), std::string::npos);
 }
 
 }  // namespace

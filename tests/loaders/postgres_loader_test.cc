@@ -387,8 +387,8 @@ TEST_F(PostgresWarehouse, NullsAndAwkwardTextRoundTripAsInSqlite) {
   f.message = "line one\nline two\t\\";
   r.findings.push_back(f);  // no coordinate, no line, no raw: NULLs
   RuleResult x;
-  x.rule_key = "k";
-  x.subject = "";
+  x.key_text = "k";
+  x.subject_text = "";
   x.status = RuleStatus::kNotAssessable;
   r.rules.push_back(x);  // lhs/rhs/diff NULL, subject '' (not NULL, as in SQLite)
   FailedFile failed;

@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "extractors/validator.h"
 #include "pipeline/messages_zh.h"
 #include "pipeline/text_table.h"
 #include "tests/support/run_command.h"
@@ -117,7 +118,7 @@ TEST(Explain, RulesCarryTheLinesOfTheirOperands) {
   ASSERT_GT(new_line, 0);
   bool found = false;
   for (const auto& r : p.record.rules) {
-    if (r.rule_key != "t3.balance" || r.subject != "natural") continue;
+    if (r.rule_key() != "t3.balance" || r.subject() != "natural") continue;
     found = true;
     std::vector<int> want = {new_line, carried_line, total_line, next_line};
     std::sort(want.begin(), want.end());
@@ -176,10 +177,10 @@ TEST(Explain, BadUsageAndUnreadableFileHaveTheirExitCodes) {
 TEST(MessagesZh, RuleFailureNamesCellsByTheirChineseLabels) {
   const Template& t = testing::ProjectTemplate(2021);
   RuleResult r;
-  r.rule_key = "t3.row_total";
-  r.subject = "new";
-  r.lhs_terms = "t3.new.total";
-  r.rhs_terms = "t3.new.natural + t3.new.commercial";
+  r.key_text = "t3.row_total";
+  r.subject_text = "new";
+  r.lhs_text = "t3.new.total";
+  r.rhs_text = "t3.new.natural + t3.new.commercial";
   r.lhs = 5;
   r.rhs = 3;
   r.diff = 2;
@@ -219,6 +220,52 @@ TEST(MessagesZh, EveryFindingOfAProcessedReportHasAChineseMessage) {
     EXPECT_FALSE(f.message_zh.empty()) << f.kind;
     EXPECT_EQ(f.message_zh.find("其他问题"), std::string::npos) << f.kind << " has no label";
   }
+}
+
+// A template rule's result points at its compiled instance, whose Chinese texts were built once;
+// its message must be the one built from the stored texts (a result read back from the
+// warehouse), byte for byte: passes, failures, not assessable, and a chosen alternative
+// (2021's single （六）其他处理 row standing for its parts).
+TEST(MessagesZh, CompiledRuleMessagesEqualTheMessagesOfTheirTexts) {
+  const Template& t = testing::ProjectTemplate(2021);
+  std::vector<Cell> cells;
+  for (const auto& row : t.FindTable("t3")->rows) {
+    if (row.code.rfind("other_", 0) == 0) continue;
+    double v = row.code == "other" ? 2 : row.code == "total" ? 5 : row.code == "open" ? 3 : 0;
+    for (const auto& col : row.cols) {
+      Cell c;
+      c.table = "t3", c.row = row.code, c.col = col, c.state = CellState::kNumber;
+      c.value = col == "natural" ? v : col == "total" ? 7 : 0.5;
+      if (col == "legal") c.state = CellState::kBlank, c.value.reset();
+      cells.push_back(c);
+    }
+  }
+  std::vector<Finding> findings;
+  auto rules = Validate(t, cells, &findings);
+  int pass = 0, fail = 0, na = 0, alternative = 0;
+  for (const auto& r : rules) {
+    ASSERT_NE(r.instance, nullptr);
+    RuleResult text = r;
+    text.instance = nullptr;
+    text.lhs_alts = text.rhs_alts = 0;
+    text.key_text = r.rule_key(), text.subject_text = r.subject();
+    text.lhs_text = r.lhs_terms(), text.rhs_text = r.rhs_terms();
+    EXPECT_EQ(RuleMessageZh(&t, r), RuleMessageZh(&t, text)) << r.rule_key() << " " << r.subject();
+    pass += r.status == RuleStatus::kPass;
+    fail += r.status == RuleStatus::kFail;
+    na += r.status == RuleStatus::kNotAssessable;
+    alternative += r.rhs_alts != 0 || r.lhs_alts != 0;
+  }
+  EXPECT_GT(pass, 0);
+  EXPECT_GT(fail, 0);
+  EXPECT_GT(na, 0);
+  EXPECT_GT(alternative, 0);
+  const RuleResult* results = nullptr;
+  for (const auto& r : rules)
+    if (r.rule_key() == "t3.results_total" && r.subject() == "natural") results = &r;
+  ASSERT_NE(results, nullptr);
+  EXPECT_NE(results->rhs_terms().find("t3.other.natural"), std::string::npos);
+  EXPECT_NE(RuleMessageZh(&t, *results).find("（六）其他处理"), std::string::npos);
 }
 
 }  // namespace
