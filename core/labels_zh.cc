@@ -59,4 +59,11 @@ std::string TermsLabelZh(const Template* tmpl, const std::string& terms) {
   return out;
 }
 
+const std::string* TemplateRuleLabel(const Template* tmpl, const std::string& rule_key) {
+  if (tmpl)
+    for (const auto& r : tmpl->rules)
+      if (r.key == rule_key) return &r.label;
+  return nullptr;
+}
+
 }  // namespace gongkai

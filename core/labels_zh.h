@@ -17,6 +17,9 @@ std::string CoordinateLabelZh(const Template* tmpl, const std::string& table,
 // A rule side "t3.new.natural + t3.new.commercial" with each cell named by its row and column
 // labels ("一、本年新收政府信息公开申请数量·自然人 + …"; a rule stays within one table).
 std::string TermsLabelZh(const Template* tmpl, const std::string& terms);
+// The label of the template's first rule with this key; nullptr when the template has none
+// (or no template is given).
+const std::string* TemplateRuleLabel(const Template* tmpl, const std::string& rule_key);
 
 }  // namespace gongkai
 

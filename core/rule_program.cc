@@ -71,12 +71,8 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
   for (const auto& rule : tmpl.rules) {
     const TableSpec* t = tmpl.FindTable(rule.table);
     if (!t) continue;
-    std::string label_zh = rule.key;  // as RuleLabelZh names it: the first rule with this key
-    for (const auto& other : tmpl.rules)
-      if (other.key == rule.key) {
-        label_zh = other.label;
-        break;
-      }
+    const std::string* first_label = TemplateRuleLabel(&tmpl, rule.key);  // as RuleLabelZh
+    const std::string label_zh = first_label ? *first_label : rule.key;
     auto add = [&](const std::string& subject, const std::string& row, const std::string& col) {
       RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, true};
       if (rule.over == RuleSpec::Over::kRows) in.subject_row = row_key.at(t->code + '\0' + row);

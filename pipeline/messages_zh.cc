@@ -40,9 +40,7 @@ std::string KindLabelZh(const std::string& kind) {
 }
 
 std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
-  if (tmpl)
-    for (const auto& r : tmpl->rules)
-      if (r.key == rule_key) return r.label;
+  if (const std::string* label = TemplateRuleLabel(tmpl, rule_key)) return *label;
   for (const auto& c : EmbeddedDictionary().codes)  // rules outside the template (narrative.*)
     if (c.kind == "rule" && c.code == rule_key) return c.zh;
   return rule_key;
