@@ -5,9 +5,9 @@
 -- often"; the instances themselves, with the report, cells and source lines, are in
 -- stg_rule_result. Read from report_rule_fact (per report, rule and status, filled at load):
 -- the counts of every loaded report, less those of the loaded reports stg_report does not count
--- (another file of the same unit-year counts), so the fact rows (~6 a report) are grouped along
--- their index, and only reports whose unit and year occur more than once (found in the index
--- report_unit_year) are asked whether stg_report counts them. (CROSS JOIN keeps SQLite's join
+-- (another file of the same unit-year counts: report.counted = 0), so the fact rows (~6 a
+-- report) are grouped along their index, and only reports whose unit and year occur more than
+-- once (found in the index report_unit_year) are looked at. (CROSS JOIN keeps SQLite's join
 -- order: the few candidates first, then their facts.) rule_label and status_label are the
 -- codes' Chinese labels (dim_code).
 CREATE VIEW mart_rule_results AS
@@ -25,7 +25,7 @@ LEFT JOIN (SELECT f.year, f.edition, f.rule_key, f.status, COUNT(*) AS reports,
            CROSS JOIN report_rule_fact f
            WHERE u.unit = g.unit AND u.year = g.year AND f.report_id = u.report_id
              AND u.status = 'loaded'
-             AND NOT EXISTS (SELECT 1 FROM stg_report s WHERE s.report_id = u.report_id)
+             AND u.counted = 0
            GROUP BY f.year, f.edition, f.rule_key, f.status) d
   ON d.year = a.year AND d.edition = a.edition AND d.rule_key = a.rule_key
  AND d.status = a.status
