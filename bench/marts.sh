@@ -6,8 +6,9 @@
 # (scripts/pg_test_server.sh; stopped on exit), runs ANALYZE on PostgreSQL (what autovacuum does
 # after a bulk load), then reads every view of sql/staging and sql/marts fully (SELECT *, rows
 # printed by the client, sqlite3 or psql -At, to /dev/null) and prints one line per view (all of
-# sql/marts, and the staging views but stg_cell and stg_rule_result, which are every cell and
-# every rule result of the warehouse, for filtered queries):
+# sql/marts, and the staging views but stg_cell, stg_rule_result and stg_cross_year_result,
+# which are every cell, rule result and cross-year result of the warehouse, for filtered
+# queries):
 #   view  rows  sqlite_seconds  postgres_seconds
 # Each time is the fastest of BENCH_MART_TRIES (default 3) runs of the client process.
 #
@@ -41,7 +42,8 @@ query() {
   printf '%-34s %9s %8s %8s\n' view rows sqlite postgres
   for f in "$root"/sql/staging/*.sql "$root"/sql/marts/*.sql; do
     v=$(sed -n 's/^CREATE VIEW \([a-z_0-9]*\) .*/\1/p' "$f" | head -1)
-    [[ -n $v && $v != stg_cell && $v != stg_rule_result ]] || continue
+    [[ -n $v && $v != stg_cell && $v != stg_rule_result && $v != stg_cross_year_result ]] ||
+      continue
     rows=$(sqlite3 "$db" "SELECT count(*) FROM $v")
     printf '%-34s %9s %8s %8s\n' "$v" "$rows" \
       "$(best_time sqlite3 "$db" "SELECT * FROM $v")" \

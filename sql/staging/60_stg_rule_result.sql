@@ -3,7 +3,7 @@
 -- rule_key, status): the template's arithmetic (t3.*, t4.*) and the prose-versus-table checks
 -- (narrative.*: source_line is the line of the statement, lhs_terms its text). Which units'
 -- reports do not add up, or say one thing in words and another in the table. Dashboards read
--- the counts in mart_rule_results; cross-year checks are in mart_cross_year_rules. rule_label
+-- the counts in mart_rule_results; cross-year checks are in stg_cross_year_result and mart_cross_year_rules. rule_label
 -- and status_label are the codes' Chinese labels (dim_code). lhs, rhs and diff are integers:
 -- every rule adds counts (件), and a count cell that is not a whole number is never stored as a
 -- number (not_integer).

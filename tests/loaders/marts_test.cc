@@ -242,8 +242,8 @@ TEST_F(Marts, CrossYearRulesPassWhenTwoConsecutiveYearsAgree) {
   // 2024: 470 + 10 issued - 5 abolished = 475 in force; nothing carried over (2023: 0 carried on).
   AddPingtan2024({{"行政规范性文件\t77\t132\t470", "行政规范性文件\t10\t5\t475"}});
   RunOnce();
-  EXPECT_EQ(Q("SELECT rule_key, subject, status, count(*) FROM mart_cross_year_rules "
-              "GROUP BY rule_key, subject, status ORDER BY rule_key, subject"),
+  EXPECT_EQ(Q("SELECT rule_key, subject, status, results FROM mart_cross_year_rules "
+              "ORDER BY rule_key, subject"),
             (Rows{{"xyear.carried", "commercial", "pass", "1"},
                   {"xyear.carried", "legal", "pass", "1"},
                   {"xyear.carried", "natural", "pass", "1"},
@@ -253,7 +253,15 @@ TEST_F(Marts, CrossYearRulesPassWhenTwoConsecutiveYearsAgree) {
                   {"xyear.carried", "total", "pass", "1"},
                   {"xyear.in_force", "a1_normative", "pass", "1"},
                   {"xyear.in_force", "a1_regulation", "pass", "1"}}));
-  EXPECT_EQ(Q("SELECT year, lhs, rhs, diff FROM mart_cross_year_rules WHERE subject='a1_normative'"),
+  EXPECT_EQ(Q("SELECT rule_key, subject, status, count(*) FROM stg_cross_year_result "
+              "GROUP BY rule_key, subject, status ORDER BY rule_key, subject"),
+            Q("SELECT rule_key, subject, status, results FROM mart_cross_year_rules "
+              "ORDER BY rule_key, subject"));
+  EXPECT_EQ(Q("SELECT year, edition, subject_label, status_label FROM mart_cross_year_rules "
+              "WHERE subject IN ('a1_normative', 'natural') ORDER BY subject"),
+            (Rows{{"2024", "2021", "行政规范性文件", "成立"},
+                  {"2024", "2021", "自然人", "成立"}}));
+  EXPECT_EQ(Q("SELECT year, lhs, rhs, diff FROM stg_cross_year_result WHERE subject='a1_normative'"),
             (Rows{{"2024", "475", "475", "0"}}));
 }
 
@@ -265,7 +273,7 @@ TEST_F(Marts, CrossYearRulesFailWithTheCellsAndLinesWhenTheyDisagree) {
                    "二、上年结转政府信息公开申请数量\t\t\t3\t0\t0\t0\t0\t0\t3"}});
   RunOnce();
   EXPECT_EQ(Q("SELECT rule_key, subject, lhs_terms, rhs_terms, lhs, rhs, diff, lhs_line, "
-              "rhs_line FROM mart_cross_year_rules WHERE status='fail' ORDER BY subject"),
+              "rhs_line FROM stg_cross_year_result WHERE status='fail' ORDER BY subject"),
             (Rows{{"xyear.in_force", "a1_normative",
                    "prev.t2.a1_normative.in_force + t2.a1_normative.issued - "
                    "t2.a1_normative.abolished",
@@ -274,9 +282,14 @@ TEST_F(Marts, CrossYearRulesFailWithTheCellsAndLinesWhenTheyDisagree) {
                    "3", "0", "3", "52", "75"},
                   {"xyear.carried", "total", "t3.carried.total", "prev.t3.carry_next.total", "3",
                    "0", "3", "52", "75"}}));
-  EXPECT_EQ(Q("SELECT count(*) FROM mart_cross_year_rules WHERE status='pass'"), (Rows{{"6"}}));
+  EXPECT_EQ(Q("SELECT count(*) FROM stg_cross_year_result WHERE status='pass'"), (Rows{{"6"}}));
+  EXPECT_EQ(Q("SELECT rule_key, subject, results FROM mart_cross_year_rules WHERE status='fail' "
+              "ORDER BY rule_key, subject"),
+            (Rows{{"xyear.carried", "natural", "1"},
+                  {"xyear.carried", "total", "1"},
+                  {"xyear.in_force", "a1_normative", "1"}}));
   EXPECT_EQ(Q("SELECT DISTINCT prev_source_path LIKE '%pingtan_2023.tsv.txt' FROM "
-              "mart_cross_year_rules"),
+              "stg_cross_year_result"),
             (Rows{{"1"}}));
 }
 
