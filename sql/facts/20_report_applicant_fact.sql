@@ -1,8 +1,11 @@
 -- Fills report_applicant_fact for the reports being loaded (:report_ids as in
 -- 10_report_fact.sql): one row per report and 表三 column, the cells as reported or corrected
--- (the overlay of cell_correction as in 10_report_fact.sql).
+-- (the overlay of cell_correction as in 10_report_fact.sql), with the report's counted flag,
+-- county, year and edition (schema v14: mart_applications_by_applicant groups this table alone).
 WITH ids AS (
-  SELECT report_id, unit, year, COALESCE(division_code, '') AS division_key FROM report
+  SELECT report_id, unit, year, COALESCE(division_code, '') AS division_key, counted, county,
+         edition
+  FROM report
   WHERE status = 'loaded' AND report_id IN (:report_ids)
 ),
 cells AS (
@@ -19,7 +22,7 @@ cells AS (
 )
 INSERT INTO report_applicant_fact (
   report_id, applicant, new_applications, carried_over, processed, carry_next, blank_cells,
-  carried_line, carry_next_line)
+  carried_line, carry_next_line, counted, county, year, edition)
 SELECT c.report_id, c.col_code,
        CAST(SUM(CASE WHEN c.row_code = 'new' THEN c.value END) AS BIGINT),
        CAST(SUM(CASE WHEN c.row_code = 'carried' THEN c.value END) AS BIGINT),
@@ -27,7 +30,9 @@ SELECT c.report_id, c.col_code,
        CAST(SUM(CASE WHEN c.row_code = 'carry_next' THEN c.value END) AS BIGINT),
        SUM(CASE WHEN c.state <> 'number' THEN 1 ELSE 0 END),
        MAX(CASE WHEN c.row_code = 'carried' THEN c.source_line END),
-       MAX(CASE WHEN c.row_code = 'carry_next' THEN c.source_line END)
+       MAX(CASE WHEN c.row_code = 'carry_next' THEN c.source_line END),
+       i.counted, i.county, i.year, i.edition
 FROM cells c
+JOIN ids i ON i.report_id = c.report_id
 WHERE c.table_code = 't3'
-GROUP BY c.report_id, c.col_code;
+GROUP BY c.report_id, c.col_code, i.counted, i.county, i.year, i.edition;

@@ -2,7 +2,8 @@
 // report's group (division, unit, year) or its members — a later-modified copy, a re-load, a
 // failure replacing a loaded report, pruning, --force, a new placement written by SQL — it
 // marks exactly the reports the duplicate-file rule counts (the rule stg_report applied before
-// v12, spelled out below), on SQLite and on PostgreSQL, and names the file that counts.
+// v12, spelled out below), on SQLite and on PostgreSQL, and names the file that counts; the
+// copies of the flag, county, year and edition in report_applicant_fact (v14) follow.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -32,6 +33,12 @@ const char* kRule =
     "OR (COALESCE(d.mtime_ns, 0) = COALESCE(r.mtime_ns, 0) AND d.source_path < r.source_path))) "
     "ORDER BY 1";
 const char* kFlagged = "SELECT report_id FROM report WHERE counted = 1 ORDER BY 1";
+// report_applicant_fact rows whose copy of their report's flag, county, year or edition
+// (schema v14) differs from the report's.
+const char* kStaleCopies =
+    "SELECT count(*) FROM report_applicant_fact a JOIN report r ON r.report_id = a.report_id "
+    "WHERE a.counted <> r.counted OR a.county IS DISTINCT FROM r.county "
+    "OR a.year IS DISTINCT FROM r.year OR a.edition IS DISTINCT FROM r.edition";
 // Which file of 东木镇 2020 counts (the seed or its copy), by the name's end.
 const char* kWhich =
     "SELECT CASE WHEN source_path LIKE '%000_again.txt' THEN 'copy' ELSE 'seed' END AS f "
@@ -60,6 +67,9 @@ class CountedFlag {
     auto Same = [&](const char* step) {
       EXPECT_EQ(query_(kFlagged), query_(kRule)) << step;
       EXPECT_EQ(query_("SELECT count(*) FROM stg_report"), (Rows{{"5"}})) << step;
+      EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}})) << step;
+      EXPECT_EQ(query_("SELECT count(*) FROM report_applicant_fact WHERE counted = 1"),
+                (Rows{{"35"}})) << step;
     };
     Run();
     Same("first load");
@@ -107,6 +117,7 @@ class CountedFlag {
     const char* copy_row = "source_path LIKE '%000_again.txt'";
     exec(std::string("UPDATE report SET division_code = '999999' WHERE ") + copy_row);
     EXPECT_EQ(query_(kFlagged), query_(kRule)) << "copy placed elsewhere";
+    EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}}));
     EXPECT_EQ(query_(kWhich), (Rows{{"copy"}, {"seed"}}));
     exec(std::string("UPDATE report SET division_code = (SELECT division_code FROM report WHERE "
                      "source_path LIKE '%0f2f3fa0c9be7e04.txt') WHERE ") + copy_row);
@@ -114,12 +125,14 @@ class CountedFlag {
     EXPECT_EQ(query_(kWhich), (Rows{{"copy"}}));
     exec(std::string("UPDATE report SET year = 2021 WHERE ") + copy_row);
     EXPECT_EQ(query_(kFlagged), query_(kRule)) << "copy moved to 2021";
+    EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}}));
     EXPECT_EQ(query_(kWhich), (Rows{{"seed"}}));
     exec(std::string("UPDATE report SET year = 2020, mtime_ns = 0 WHERE ") + copy_row);
     EXPECT_EQ(query_(kFlagged), query_(kRule)) << "copy back, older";
     EXPECT_EQ(query_(kWhich), (Rows{{"seed"}}));
     exec("DELETE FROM report WHERE source_path LIKE '%0f2f3fa0c9be7e04.txt'");
     EXPECT_EQ(query_(kFlagged), query_(kRule)) << "seed deleted";
+    EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}}));
     EXPECT_EQ(query_(kWhich), (Rows{{"copy"}}));
   }
 
