@@ -13,7 +13,8 @@ cells AS (
          CASE WHEN k.unit IS NULL THEN c.state WHEN k.value IS NULL THEN 'blank' ELSE 'number' END
            AS state,
          CASE WHEN k.unit IS NULL THEN c.value ELSE k.value END AS value,
-         CASE WHEN k.unit IS NULL THEN 0 ELSE 1 END AS corrected
+         CASE WHEN k.unit IS NULL THEN 0 ELSE 1 END AS corrected,
+         i.counted AS r_counted, i.county AS r_county, i.year AS r_year, i.edition AS r_edition
   FROM ids i
   JOIN cell c ON c.report_id = i.report_id
   LEFT JOIN cell_correction k
@@ -31,8 +32,7 @@ SELECT c.report_id, c.col_code,
        SUM(CASE WHEN c.state <> 'number' THEN 1 ELSE 0 END),
        MAX(CASE WHEN c.row_code = 'carried' THEN c.source_line END),
        MAX(CASE WHEN c.row_code = 'carry_next' THEN c.source_line END),
-       i.counted, i.county, i.year, i.edition
+       c.r_counted, c.r_county, c.r_year, c.r_edition
 FROM cells c
-JOIN ids i ON i.report_id = c.report_id
 WHERE c.table_code = 't3'
-GROUP BY c.report_id, c.col_code, i.counted, i.county, i.year, i.edition;
+GROUP BY c.report_id, c.col_code, c.r_counted, c.r_county, c.r_year, c.r_edition;
