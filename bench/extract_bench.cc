@@ -38,7 +38,10 @@ int main(int argc, char** argv) {
   RunOptions o = LoadRunOptions(config);
   o.discover.input_dirs = dirs;
   ExtractContext ctx;
-  if (!baseline) ctx = MakeContext(o);
+  if (!baseline) {
+    ctx = MakeContext(o);
+    ctx.gazetteer.Get();  // parsed now, before the clock starts, as a run with work to do does
+  }
   // Files are streamed from the folders, not listed first: memory must not grow with the
   // corpus. Each pass walks every folder again (--repeat passes); workers take the next file
   // under a lock (the walk is cheap next to extraction). Taken: regular files whose name ends

@@ -169,17 +169,52 @@ std::shared_ptr<const Divisions> LoadDivisions(const std::string& dir) {
   return slot;
 }
 
-Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir) {
-  auto divisions = LoadDivisions(divisions_dir);
-  if (path.empty()) return ParseGazetteer("", divisions);
+namespace {
+
+std::string ReadUnitsFile(const std::string& path) {
+  if (path.empty()) return "";
   if (!fs::exists(path))
     throw ConfigError("identify.gazetteer: " + path + ": file not found (the alias file, e.g. "
                       "config/units.yaml; set the key to \"\" to run without one)");
+  return ReadFile(path);
+}
+
+Gazetteer ParseUnitsFile(const std::string& path, const std::string& text,
+                         std::shared_ptr<const Divisions> divisions) {
   try {
-    return ParseGazetteer(ReadFile(path), divisions);
+    return ParseGazetteer(text, std::move(divisions));
   } catch (const ConfigError& e) {
+    if (path.empty()) throw;
     throw ConfigError(path + ": " + e.what());
   }
+}
+
+}  // namespace
+
+Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir) {
+  auto divisions = LoadDivisions(divisions_dir);
+  return ParseUnitsFile(path, ReadUnitsFile(path), std::move(divisions));
+}
+
+LazyGazetteer LoadGazetteerLazily(const std::string& path, const std::string& divisions_dir) {
+  if (!fs::is_directory(divisions_dir))
+    throw ConfigError("no division data folder " + divisions_dir);
+  GazetteerSources sources;
+  try {
+    Divisions::Fingerprint f = Divisions::ReadFingerprint(divisions_dir);
+    sources.divisions_version = std::move(f.version);
+    sources.divisions_digest = f.digest;
+  } catch (const std::runtime_error& e) {
+    throw ConfigError(divisions_dir + ": " + e.what());
+  }
+  sources.units_text = ReadUnitsFile(path);
+  return LazyGazetteer(sources, [path, divisions_dir, sources] {
+    auto divisions = LoadDivisions(divisions_dir);
+    if (divisions->version() != sources.divisions_version ||
+        divisions->digest() != sources.divisions_digest)
+      throw ConfigError(divisions_dir + ": the division data changed while gongkai was running");
+    return ParseUnitsFile(path, sources.units_text, std::move(divisions));
+  });
 }
 
 }  // namespace gongkai

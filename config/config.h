@@ -47,6 +47,10 @@ std::shared_ptr<const Divisions> LoadDivisions(const std::string& dir);
 // units.yaml at `path` with the divisions of `divisions_dir`. "" is no alias file; a path that
 // does not exist throws ConfigError (a mistyped path must not silently drop every alias).
 Gazetteer LoadGazetteer(const std::string& path, const std::string& divisions_dir);
+// The same, parsed the first time it is needed (LazyGazetteer::Get(), which then throws what
+// LoadGazetteer would); what is read now is only what fingerprints it: units.yaml's text and
+// the division data's version and digest. A missing file or folder throws ConfigError now.
+LazyGazetteer LoadGazetteerLazily(const std::string& path, const std::string& divisions_dir);
 
 }  // namespace gongkai
 

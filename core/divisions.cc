@@ -110,6 +110,21 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
+// DIR/VERSION without its trailing newline and spaces.
+std::string ReadVersion(const std::string& dir) {
+  std::string version = ReadAll(dir + "/VERSION");
+  while (!version.empty() && (version.back() == '\n' || version.back() == ' ')) version.pop_back();
+  return version;
+}
+
+// The digest of the four CSV texts, as Parse() stores it.
+std::uint64_t Digest(std::string_view provinces, std::string_view cities, std::string_view areas,
+                     std::string_view streets) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (std::string_view t : {provinces, cities, areas, streets}) h = Fnv1a(Fnv1a(h, t), "\n");
+  return h;
+}
+
 }  // namespace
 
 const char* DivisionLevelName(DivisionLevel level) {
@@ -146,9 +161,7 @@ Divisions Divisions::Parse(std::string_view provinces, std::string_view cities,
   for (const auto& x : d.all_)
     if (!x.parent_code.empty() && !d.Find(x.parent_code))
       throw std::runtime_error("division " + x.code + " has no parent " + x.parent_code);
-  std::uint64_t h = 14695981039346656037ull;
-  for (std::string_view t : {provinces, cities, areas, streets}) h = Fnv1a(Fnv1a(h, t), "\n");
-  d.digest_ = h;
+  d.digest_ = Digest(provinces, cities, areas, streets);
   d.IndexNames();
   return d;
 }
@@ -156,10 +169,18 @@ Divisions Divisions::Parse(std::string_view provinces, std::string_view cities,
 Divisions Divisions::Load(const std::string& dir) {
   Divisions d = Parse(ReadAll(dir + "/provinces.csv"), ReadAll(dir + "/cities.csv"),
                       ReadAll(dir + "/areas.csv"), ReadAll(dir + "/streets.csv"));
-  std::string version = ReadAll(dir + "/VERSION");
-  while (!version.empty() && (version.back() == '\n' || version.back() == ' ')) version.pop_back();
-  d.version_ = version;
+  d.version_ = ReadVersion(dir);
   return d;
+}
+
+Divisions::Fingerprint Divisions::ReadFingerprint(const std::string& dir) {
+  Fingerprint f;
+  const std::string provinces = ReadAll(dir + "/provinces.csv");  // in this order: the first
+  const std::string cities = ReadAll(dir + "/cities.csv");        // missing file is named
+  const std::string areas = ReadAll(dir + "/areas.csv");
+  f.digest = Digest(provinces, cities, areas, ReadAll(dir + "/streets.csv"));
+  f.version = ReadVersion(dir);
+  return f;
 }
 
 void Divisions::Add(Division d) {

@@ -54,7 +54,9 @@ struct WarehouseRefusal : LoadError {
 class Loader {
  public:
   virtual ~Loader() = default;
-  virtual void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) = 0;
+  // The gazetteer is parsed only when the dimension tables must be written again (its sources
+  // changed since they were written); a malformed one then throws ConfigError.
+  virtual void Prepare(const std::vector<Template>& templates, const LazyGazetteer& gazetteer) = 0;
   void AllowDroppingDependents(bool migrate) { migrate_ = migrate; }
   // Others' objects the last Prepare dropped with a view it had to drop (only when allowed).
   const std::vector<std::string>& DroppedDependents() const { return dropped_; }

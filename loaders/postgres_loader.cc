@@ -13,6 +13,7 @@
 #include <tuple>
 #include <utility>
 
+#include "config/config.h"
 #include "loaders/pg_batch.h"
 #include "loaders/pg_conninfo.h"
 #include "loaders/postgres_prepare.h"
@@ -72,7 +73,7 @@ class PostgresLoader : public Loader {
     }
   }
 
-  void Prepare(const std::vector<Template>& templates, const Gazetteer& gazetteer) override {
+  void Prepare(const std::vector<Template>& templates, const LazyGazetteer& gazetteer) override {
     Flush();
     Guard("preparing the schema", [&] {
       pqxx::work tx(*conn_);
@@ -304,6 +305,8 @@ class PostgresLoader : public Loader {
     try {
       f();
     } catch (const LoadError&) {
+      throw;
+    } catch (const ConfigError&) {  // the gazetteer, parsed when first needed: exit 2, not 4
       throw;
     } catch (const pqxx::broken_connection& e) {
       throw LoadError(Clean("lost the connection to " + describe_ + " while " + what + ": " +

@@ -198,7 +198,7 @@ int ReadPostgresVersion(pqxx::work& tx) {
 }
 
 PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templates,
-                              const Gazetteer& gazetteer, bool migrate) {
+                              const LazyGazetteer& gazetteer, bool migrate) {
   PrepareReport out;
   ApplyMigrations(tx);
   std::map<std::string, std::string> recorded;  // view -> definition hash
@@ -273,10 +273,11 @@ PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templ
   }
 
   const std::string dims =
-      DefinitionHash(DimensionsDefinition(templates, gazetteer) + EmbeddedDictionary().definition);
+      DefinitionHash(DimensionsDefinition(templates, gazetteer.sources()) +
+                     EmbeddedDictionary().definition);
   auto had = tx.exec("SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
   if (had.empty() || had[0][0].as<std::string>() != dims) {
-    WriteDimensions(tx, templates, gazetteer);
+    WriteDimensions(tx, templates, gazetteer.Get());
     Record(tx, "dimensions", "dimensions", dims);
     out.dimensions_written = true;
   }

@@ -32,7 +32,7 @@ struct PrepareReport {
 };
 
 PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templates,
-                              const Gazetteer& gazetteer, bool migrate);
+                              const LazyGazetteer& gazetteer, bool migrate);
 
 int ReadPostgresVersion(pqxx::work& tx);
 

@@ -48,11 +48,11 @@ std::string DefinitionHash(const std::string& text) {
 }
 
 std::string DimensionsDefinition(const std::vector<Template>& templates,
-                                 const Gazetteer& gazetteer) {
+                                 const GazetteerSources& gazetteer) {
   std::string all;
   for (const auto& t : templates) all += t.source_text + '\0';
-  for (const auto& [name, code] : gazetteer.aliases) all += name + '\t' + code + '\n';
-  all += gazetteer.divisions->version() + '\t' + std::to_string(gazetteer.divisions->digest());
+  all += gazetteer.units_text + '\0';
+  all += gazetteer.divisions_version + '\t' + std::to_string(gazetteer.divisions_digest);
   return DefinitionHash(all);
 }
 

@@ -35,10 +35,10 @@ std::vector<ViewDef> Views();
 // (table warehouse_object). A change detector, not a security measure.
 std::string DefinitionHash(const std::string& text);
 
-// The hash of what the dimension tables are written from (templates, gazetteer): unchanged, a
-// run leaves them as they are.
+// The hash of what the dimension tables are written from (templates, the gazetteer's sources as
+// read, so that it needs no parsing): unchanged, a run leaves them as they are.
 std::string DimensionsDefinition(const std::vector<Template>& templates,
-                                 const Gazetteer& gazetteer);
+                                 const GazetteerSources& gazetteer);
 
 // The view's text with its "CREATE VIEW" as "CREATE OR REPLACE VIEW" (PostgreSQL), which keeps
 // grants and the views of others built on it when the columns allow it.

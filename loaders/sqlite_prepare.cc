@@ -128,7 +128,8 @@ void WriteDictionary(Db& db) {
 // (warehouse_object), so an unchanged run writes nothing here. SQLite tracks no dependencies:
 // when any view changed, all of gongkai's are dropped and created again in this transaction
 // (others' views on them keep working where the columns they use remain).
-void PrepareSqlite(Db& db, const std::vector<Template>& templates, const Gazetteer& gazetteer) {
+void PrepareSqlite(Db& db, const std::vector<Template>& templates,
+                   const LazyGazetteer& gazetteer) {
   ApplyMigrations(db);
   std::map<std::string, std::string> recorded;
   Stmt known(db, "SELECT name, definition FROM warehouse_object WHERE kind = 'view'");
@@ -152,11 +153,12 @@ void PrepareSqlite(Db& db, const std::vector<Template>& templates, const Gazette
     }
   }
   const std::string dims =
-      DefinitionHash(DimensionsDefinition(templates, gazetteer) + EmbeddedDictionary().definition);
+      DefinitionHash(DimensionsDefinition(templates, gazetteer.sources()) +
+                     EmbeddedDictionary().definition);
   Stmt had(db, "SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
   if (!had.Step() || had.ColumnText(0) != dims) {
     had.Reset();
-    WriteDimensions(db, templates, gazetteer);
+    WriteDimensions(db, templates, gazetteer.Get());
     Record(db, "dimensions", "dimensions", dims);
   }
   const std::string dict = DictionaryDefinition("sqlite");

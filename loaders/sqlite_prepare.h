@@ -14,7 +14,8 @@
 
 namespace gongkai {
 
-void PrepareSqlite(Db& db, const std::vector<Template>& templates, const Gazetteer& gazetteer);
+void PrepareSqlite(Db& db, const std::vector<Template>& templates,
+                   const LazyGazetteer& gazetteer);
 
 }  // namespace gongkai
 

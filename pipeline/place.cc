@@ -251,9 +251,9 @@ Placement Place(std::string_view unit, const Lines& lines,
   return p;
 }
 
-std::string PlacementFingerprint(const Gazetteer& g) {
-  std::string all = std::string(kPlaceVersion) + "\n" + g.divisions->version() + "\n" +
-                    std::to_string(g.divisions->digest()) + "\n" + g.source_text;
+std::string PlacementFingerprint(const GazetteerSources& g) {
+  std::string all = std::string(kPlaceVersion) + "\n" + g.divisions_version + "\n" +
+                    std::to_string(g.divisions_digest) + "\n" + g.units_text;
   return Sha256Hex(all).substr(0, 16);
 }
 

@@ -43,8 +43,9 @@ Placement Place(std::string_view unit, const Lines& lines,
                 const std::string& title, int title_line, const Gazetteer& gazetteer);
 
 // Fingerprint of what placement depends on: this code's version, the division data and
-// units.yaml. A report stored with another fingerprint is re-placed.
-std::string PlacementFingerprint(const Gazetteer& gazetteer);
+// units.yaml, from their texts (no parsing needed). A report stored with another fingerprint is
+// re-placed.
+std::string PlacementFingerprint(const GazetteerSources& sources);
 
 }  // namespace gongkai
 

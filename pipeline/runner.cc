@@ -42,9 +42,9 @@ std::string TemplateVersion(const Template& t) { return Sha256Hex(t.source_text)
 ExtractContext MakeContext(const RunOptions& options) {
   ExtractContext c;
   c.templates = LoadTemplates(FindDataPath(options.extract.template_dir));
-  c.gazetteer = LoadGazetteer(FindDataPath(options.identify.gazetteer),
-                              FindDataPath(options.identify.divisions));
-  c.placement_fingerprint = PlacementFingerprint(c.gazetteer);
+  c.gazetteer = LoadGazetteerLazily(FindDataPath(options.identify.gazetteer),
+                                     FindDataPath(options.identify.divisions));
+  c.placement_fingerprint = PlacementFingerprint(c.gazetteer.sources());
   c.decode = options.decode;
   c.extractor_version = ExtractorVersion(c.templates);
   return c;
@@ -63,7 +63,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
   DecodeResult text = ReadReport(bytes, context.decode);
   if (!text.ok) return fail(text.error_kind, text.error_message);
   SectionIndex sections(text.lines);  // one section search for identify, extract, narrative
-  IdentifyResult id = Identify(text.lines, context.gazetteer, context.templates, &sections);
+  IdentifyResult id = Identify(text.lines, context.gazetteer.Get(), context.templates, &sections);
   if (!id.ok) return fail(id.error_kind, id.error_message);
 
   ReportRecord& r = out.record;
@@ -166,6 +166,8 @@ struct Comparison {
   std::size_t unchanged = 0;
 };
 
+using Adjustments = std::vector<std::pair<std::string, long long>>;  // Loader::FindingAdjustments
+
 Comparison Compare(const Discovery& found, const RunOptions& options,
                    const ExtractContext& context, Loader& loader) {
   const FileList& files = found.files;
@@ -229,7 +231,7 @@ void Replace(const SourceFile& file, const ExtractContext& context, Loader& load
   }
   DecodeResult text = ReadReport(bytes, context.decode);
   IdentifyResult id;
-  if (text.ok) id = Identify(text.lines, context.gazetteer, context.templates);
+  if (text.ok) id = Identify(text.lines, context.gazetteer.Get(), context.templates);
   if (!id.ok) {
     spdlog::warn("{}: cannot identify the report to place it again; left as it was", file.path);
     return;
@@ -328,6 +330,8 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   }
   std::vector<ManifestEntry>().swap(c.still_failed);
   const std::vector<std::uint32_t>& todo = c.todo;
+  // Parsed only when a report is to be identified or placed, and here: a fault is ConfigError.
+  if (!todo.empty() || !c.replace.empty()) context.gazetteer.Get();
 
   int threads = options.workers > 0 ? options.workers
                                     : static_cast<int>(std::thread::hardware_concurrency());
@@ -362,9 +366,9 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   loader.Flush();
   // Findings to review are the open ones: less those a decision in finding_review closes, plus
   // those the load added (corrected_cell_changed); only for the reports this run loaded.
-  for (const auto& [path, delta] : loader.FindingAdjustments()) {
+  for (const auto& [path, delta] : todo.empty() ? Adjustments{} : loader.FindingAdjustments()) {
     auto at = std::lower_bound(todo.begin(), todo.end(), path,
-                               [&](std::uint32_t f, const std::string& p) { return files.Path(f) < p; });
+                               [&](std::uint32_t f, auto& p) { return files.Path(f) < p; });
     if (at != todo.end() && files.Path(*at) == path) s.findings += delta;
   }
   for (std::uint32_t f : c.replace) Replace(files.At(f), context, loader, &s);

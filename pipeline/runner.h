@@ -22,16 +22,18 @@
 
 namespace gongkai {
 
-// What every report of a run is read with. Owns the templates and the gazetteer.
+// What every report of a run is read with. Owns the templates and the gazetteer (parsed the
+// first time a report is identified or placed: an unchanged re-run never parses it).
 struct ExtractContext {
   std::vector<Template> templates;
-  Gazetteer gazetteer;
+  LazyGazetteer gazetteer;
   DecodeOptions decode;
   std::string extractor_version;  // fingerprint of extractor code + template data
   std::string placement_fingerprint;  // of placement code, division data and units.yaml
 };
 
-// Loads templates and gazetteer named by the options (throws ConfigError).
+// Loads the templates and the gazetteer's sources named by the options (throws ConfigError;
+// a malformed gazetteer throws when first parsed, see LoadGazetteerLazily).
 ExtractContext MakeContext(const RunOptions& options);
 
 // Fingerprint of the extractor code (compiled in) and the template texts.

@@ -62,7 +62,7 @@ TEST(RunOptions, AMissingGazetteerIsAnErrorNamingItsKey) {
                   "to run without one)");
   }
   testing::WriteFile(tmp / "gongkai.yaml", "identify:\n  gazetteer: \"\"\n");
-  EXPECT_TRUE(MakeContext(LoadRunOptions(tmp / "gongkai.yaml")).gazetteer.aliases.empty());
+  EXPECT_TRUE(MakeContext(LoadRunOptions(tmp / "gongkai.yaml")).gazetteer.Get().aliases.empty());
   unsetenv("GONGKAI_DATA_DIR");
 }
 

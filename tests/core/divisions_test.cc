@@ -7,7 +7,7 @@
 namespace gongkai {
 namespace {
 
-const Divisions& Data() { return *testing::ProjectContext().gazetteer.divisions; }
+const Divisions& Data() { return *testing::ProjectContext().gazetteer.Get().divisions; }
 
 std::vector<std::string> Codes(const std::string& name, NameForm form) {
   std::vector<std::string> out;

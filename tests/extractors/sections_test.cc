@@ -67,7 +67,7 @@ TEST(Sections, SharedIndexGivesTheSameCellsFindingsAndRules) {
     DecodeResult d = Decode(testing::ReadFileOrDie(e.path().string()));
     ASSERT_TRUE(d.ok) << e.path();
     SectionIndex index(d.lines);
-    IdentifyResult id = Identify(d.lines, ctx.gazetteer, ctx.templates, &index);
+    IdentifyResult id = Identify(d.lines, ctx.gazetteer.Get(), ctx.templates, &index);
     if (!id.ok) continue;
     ++reports;
     Extraction shared = Extract(d.lines, *id.tmpl, &index), alone = Extract(d.lines, *id.tmpl);

@@ -16,6 +16,7 @@
 #include "loaders/postgres_loader.h"
 #include "pipeline/runner.h"
 #include "tests/loaders/postgres_test_server.h"
+#include "tests/support/cli.h"
 #include "tests/support/fixtures.h"
 
 namespace gongkai {
@@ -250,6 +251,29 @@ TEST(PostgresCli, ARunKilledMidLoadLeavesOnlyWholeReports) {
   Output forced = Gongkai({"run", "--force", "--warehouse", conninfo, "--input", input});
   EXPECT_TRUE(forced.exit_code == kExitOk || forced.exit_code == kExitFindings) << forced.text;
   EXPECT_EQ(PgQuery(conninfo, ids), want);
+}
+
+// The gazetteer is parsed only when needed (core/gazetteer.h), here by Prepare writing the
+// dimension tables of a fresh warehouse: a malformed units.yaml is still a configuration error
+// (exit 2, not a warehouse fault), and nothing is created.
+TEST(PostgresCli, AMalformedUnitsFileIsExitTwoAndCreatesNothing) {
+  testing::TempDir tmp;
+  TestDatabase db;
+  fs::create_directories(tmp / "in");
+  fs::copy_file(testing::FixturePath("seeds/001_0b0ebb0c0800d905.txt"), tmp / "in/a.txt");
+  testing::WriteFile(tmp / "units.yaml", "aliases:\n  某区: \"999999\"\n");
+  testing::WriteFile(tmp / "g.yaml", "identify:\n  gazetteer: " + tmp / "units.yaml" +
+                                         "\n  divisions: " + testing::SourceDir() +
+                                         "/data/divisions\nextract:\n  template_dir: " +
+                                         testing::SourceDir() + "/config/templates\n");
+  testing::CliResult out =
+      testing::RunCli({"run", "-c", tmp / "g.yaml", "-w", db.conninfo(), "-i", tmp / "in"});
+  EXPECT_EQ(out.exit_code, kExitUsage) << out.output;
+  EXPECT_NE(out.output.find("configuration: " + tmp / "units.yaml" +
+                            ": alias 某区: no division with code 999999"),
+            std::string::npos)
+      << out.output;
+  EXPECT_EQ(PgQuery(db.conninfo(), "SELECT to_regclass('report') IS NULL"), (Rows{{"t"}}));
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace {
 const std::vector<Template>& Templates() { return testing::ProjectContext().templates; }
 
 IdentifyResult Id(const std::vector<std::string>& lines) {
-  return Identify(lines, testing::ProjectContext().gazetteer, Templates());
+  return Identify(lines, testing::ProjectContext().gazetteer.Get(), Templates());
 }
 
 TEST(Identify, UnitBeforeYearAndItsPlace) {

@@ -8,7 +8,7 @@
 namespace gongkai {
 namespace {
 
-const Gazetteer& Project() { return testing::ProjectContext().gazetteer; }
+const Gazetteer& Project() { return testing::ProjectContext().gazetteer.Get(); }
 
 Placement P(const std::string& unit, const std::vector<std::string>& text = {}) {
   return Place(unit, text, unit + "2020年政府信息公开工作年度报告", 1, Project());
@@ -136,8 +136,8 @@ TEST(Place, AUnitNamingNoDivision) {
 TEST(Place, TheFingerprintFollowsTheAliases) {
   Gazetteer a = ParseGazetteer("aliases:\n  甲: \"35\"\n", Project().divisions);
   Gazetteer b = ParseGazetteer("aliases:\n  甲: \"36\"\n", Project().divisions);
-  EXPECT_NE(PlacementFingerprint(a), PlacementFingerprint(b));
-  EXPECT_EQ(PlacementFingerprint(a), PlacementFingerprint(a));
+  EXPECT_NE(PlacementFingerprint(a.Sources()), PlacementFingerprint(b.Sources()));
+  EXPECT_EQ(PlacementFingerprint(a.Sources()), PlacementFingerprint(a.Sources()));
 }
 
 // A shared name is no evidence of itself: 延寿镇 holds the stem of 延寿县, yet 北京市昌平区 has

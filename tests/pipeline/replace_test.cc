@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "config/config.h"
 #include "loaders/sqlite_loader.h"
 #include "pipeline/runner.h"
 #include "tests/support/fixtures.h"
@@ -77,6 +78,52 @@ TEST_F(Replacement, AnAliasAddedToUnitsYamlPlacesTheLoadedReportWithoutForce) {
   RunInto(fresh);
   EXPECT_EQ(testing::DumpSqlite(db), testing::DumpSqlite(fresh));
   EXPECT_EQ(RunInto(db).replaced, 0);  // placed with this fingerprint now
+}
+
+// The gazetteer is parsed only when something needs it (core/gazetteer.h LazyGazetteer): not by
+// an unchanged re-run, which reads only its sources' fingerprint; a units.yaml that no longer
+// parses is still a configuration error before any report is touched.
+TEST_F(Replacement, AnUnchangedReRunParsesNoGazetteerAndAChangedFileDoes) {
+  const std::string db = tmp_ / "w.db";
+  RunInto(db);
+  const Rows dump = Query(db, "SELECT source_path, unit, division_code FROM report ORDER BY 1");
+  {
+    ExtractContext ctx = MakeContext(options_);
+    auto loader = OpenSqliteLoader(db);
+    loader->Prepare(ctx.templates, ctx.gazetteer);
+    RunSummary s = gongkai::Run(options_, ctx, *loader);
+    EXPECT_EQ(s.skipped, 2);
+    EXPECT_EQ(s.replaced, 0);
+    EXPECT_FALSE(ctx.gazetteer.loaded());
+  }
+  const std::string good = testing::ReadFileOrDie(tmp_ / "units.yaml");
+  std::string bad = good;
+  bad.replace(bad.find("aliases:\n"), 9, "aliases:\n  某区: \"999999\"\n");
+  testing::WriteFile(tmp_ / "units.yaml", bad);
+  {
+    ExtractContext ctx = MakeContext(options_);  // not parsed yet: no error
+    auto loader = OpenSqliteLoader(db);
+    try {
+      loader->Prepare(ctx.templates, ctx.gazetteer);  // the dimensions' sources changed
+      ADD_FAILURE() << "no error for an alias naming no division";
+    } catch (const ConfigError& e) {
+      EXPECT_EQ(std::string(e.what()),
+                tmp_ / "units.yaml" + ": alias 某区: no division with code 999999");
+    }
+  }
+  EXPECT_EQ(Query(db, "SELECT source_path, unit, division_code FROM report ORDER BY 1"), dump);
+  testing::WriteFile(tmp_ / "units.yaml", good);
+  testing::WriteFile(input_ + "/001.txt",
+                     testing::ReadFileOrDie(testing::FixturePath("seeds/001_0b0ebb0c0800d905.txt")) +
+                         "\n");
+  ExtractContext ctx = MakeContext(options_);
+  auto loader = OpenSqliteLoader(db);
+  loader->Prepare(ctx.templates, ctx.gazetteer);
+  EXPECT_FALSE(ctx.gazetteer.loaded());  // the dimensions' sources are those recorded
+  RunSummary s = gongkai::Run(options_, ctx, *loader);
+  EXPECT_EQ(s.loaded, 1);
+  EXPECT_EQ(s.skipped, 1);
+  EXPECT_TRUE(ctx.gazetteer.loaded());
 }
 
 }  // namespace

@@ -104,7 +104,9 @@ class VanishingLoader : public Loader {
  public:
   VanishingLoader(std::unique_ptr<Loader> inner, std::string victim)
       : inner_(std::move(inner)), victim_(std::move(victim)) {}
-  void Prepare(const std::vector<Template>& t, const Gazetteer& g) override { inner_->Prepare(t, g); }
+  void Prepare(const std::vector<Template>& t, const LazyGazetteer& g) override {
+    inner_->Prepare(t, g);
+  }
   void LoadReport(const ReportRecord& r) override {
     fs::remove(victim_);
     inner_->LoadReport(r);

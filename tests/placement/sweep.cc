@@ -82,7 +82,7 @@ int Main(int argc, char** argv) {
   long max_townships = -1;
   for (int i = 1; i + 1 < argc; ++i)
     if (std::string(argv[i]) == "--max-townships") max_townships = std::atol(argv[i + 1]);
-  const Gazetteer& g = testing::ProjectContext().gazetteer;
+  const Gazetteer& g = testing::ProjectContext().gazetteer.Get();
   const Divisions& d = *g.divisions;
   if (argc >= 3 && std::string(argv[1]) == "--unit") {  // one title (and body line), explained
     std::vector<std::string> text;
