@@ -120,6 +120,27 @@ class Transaction {
   bool done_ = false;
 };
 
+// PRAGMA cache_size=-kib (KiB) for a scope; the size before comes back at its end, whatever
+// happens (a failure to restore it is ignored: a cache of another size is slower, not wrong).
+class ScopedCacheSize {
+ public:
+  ScopedCacheSize(Db& db, int kib) : db_(db) {
+    Stmt now(db_, "PRAGMA cache_size");
+    if (now.Step()) before_ = now.ColumnInt(0);
+    db_.Exec("PRAGMA cache_size=" + std::to_string(-kib));
+  }
+  ~ScopedCacheSize() {
+    const std::string sql = "PRAGMA cache_size=" + std::to_string(before_);
+    sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr);
+  }
+  ScopedCacheSize(const ScopedCacheSize&) = delete;
+  ScopedCacheSize& operator=(const ScopedCacheSize&) = delete;
+
+ private:
+  Db& db_;
+  long long before_ = -2000;  // SQLite's default
+};
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_LOADERS_SQLITE_DB_H_
