@@ -14,7 +14,13 @@
 #
 # For iterating on the SQL without reloading: bench/marts.sh --query SQLITE_DB PG_CONNINFO
 # times the views of the warehouses given (after `gongkai init -w` on each has applied the
-# views of the current build).
+# views of the current build). bench/marts.sh --cpu SQLITE_DB PG_CONNINFO prints CPU seconds
+# instead, what a busy machine changes much less than wall time:
+#   view  rows  sqlite_cpu  postgres_cpu  (postgres_server + psql)
+# sqlite_cpu is user + system time of the sqlite3 process (which does all of SQLite's work);
+# postgres_server the backend's user + system time from /proc/PID/stat around the query
+# (parallel workers off, so that one process does all the work; the server must run on this
+# machine), psql the client's (it receives and prints every row). Best of BENCH_MART_TRIES.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BENCH_BUILD:-$root/build-bench}
@@ -50,6 +56,53 @@ query() {
       "$(best_time psql -X -q -At -v ON_ERROR_STOP=1 -d "$conn" -c "SELECT * FROM $v")"
   done
 }
+
+# cpu_query DB CONN: the CPU seconds of each view, as described above.
+cpu_query() {
+  local db=$1 conn=$2 f v rows k s sbest pbest bbest cbest out c b a p tck
+  tck=$(getconf CLK_TCK)
+  printf '%-34s %9s %10s %12s %s\n' view rows sqlite_cpu postgres_cpu '(server + psql)'
+  for f in "$root"/sql/staging/*.sql "$root"/sql/marts/*.sql; do
+    v=$(sed -n 's/^CREATE VIEW \([a-z_0-9]*\) .*/\1/p' "$f" | head -1)
+    [[ -n $v && $v != stg_cell && $v != stg_rule_result && $v != stg_cross_year_result ]] ||
+      continue
+    rows=$(sqlite3 "$db" "SELECT count(*) FROM $v")
+    sbest=""; pbest=""
+    for ((k = 0; k < tries; ++k)); do
+      s=$({ /usr/bin/time -f "%U %S" sqlite3 "$db" "SELECT * FROM $v" >/dev/null; } 2>&1 |
+        tail -1 | awk '{ print $1 + $2 }')
+      [[ -z $sbest ]] || s=$(awk -v a="$s" -v b="$sbest" 'BEGIN { print (a < b) ? a : b }')
+      sbest=$s
+      out=$({ /usr/bin/time -f "CLIENT %U %S" psql -X -q -At -v ON_ERROR_STOP=1 -d "$conn" <<SQL
+SET max_parallel_workers_per_gather = 0;
+SELECT pg_backend_pid() AS pid \gset
+\setenv GONGKAI_BENCH_PID :pid
+\! cat /proc/\$GONGKAI_BENCH_PID/stat > $work/cpu_before
+\o /dev/null
+SELECT * FROM $v;
+\o
+\! cat /proc/\$GONGKAI_BENCH_PID/stat > $work/cpu_after
+SQL
+      } 2>&1) || die "psql failed on $v"
+      c=$(awk '/^CLIENT/ { print $2 + $3 }' <<<"$out")
+      b=$(awk '{ print $14 + $15 }' "$work/cpu_before")
+      a=$(awk '{ print $14 + $15 }' "$work/cpu_after")
+      p=$(awk -v a="$a" -v b="$b" -v t="$tck" 'BEGIN { printf "%.2f", (a - b) / t }')
+      if [[ -z $pbest ]] || awk -v x="$p" -v y="$c" -v z="$pbest" 'BEGIN { exit !(x + y < z) }'; then
+        pbest=$(awk -v x="$p" -v y="$c" 'BEGIN { printf "%.2f", x + y }'); bbest=$p; cbest=$c
+      fi
+    done
+    printf '%-34s %9s %10s %12s (%s + %s)\n' "$v" "$rows" "$sbest" "$pbest" "$bbest" "$cbest"
+  done
+}
+
+if [[ ${1:-} == --cpu ]]; then
+  (($# == 3)) || die "usage: $0 --cpu SQLITE_DB PG_CONNINFO"
+  mkdir -p "$work"
+  echo "$(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+  cpu_query "$2" "$3"
+  exit 0
+fi
 
 if [[ ${1:-} == --query ]]; then
   (($# == 3)) || die "usage: $0 --query SQLITE_DB PG_CONNINFO"
@@ -105,3 +158,4 @@ log "N=$n: loaded ($(($(date +%s) - t0)) s for PostgreSQL); ANALYZE"
 psql -X -q -v ON_ERROR_STOP=1 -d "$conn" -c "ANALYZE"
 echo "N=$n, $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), build $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 query "$r/gongkai.db" "$conn"
+cpu_query "$r/gongkai.db" "$conn"
