@@ -216,21 +216,6 @@ bool Segment::HasValue() const {
   return false;
 }
 
-std::string_view TokenStore::Keep(std::string_view text) {
-  if (text.empty()) return {};
-  if (text.size() > left_) {
-    const std::size_t size = std::max<std::size_t>(text.size(), 16 * 1024);
-    chunks_.push_back(std::make_unique<char[]>(size));
-    free_ = chunks_.back().get();
-    left_ = size;
-  }
-  std::copy(text.begin(), text.end(), free_);
-  std::string_view kept(free_, text.size());
-  free_ += text.size();
-  left_ -= text.size();
-  return kept;
-}
-
 std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStore* store) {
   std::vector<Segment> out;
   TokenMaker make(store);

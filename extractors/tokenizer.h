@@ -16,11 +16,11 @@
 #ifndef GONGKAI_EXTRACTORS_TOKENIZER_H_
 #define GONGKAI_EXTRACTORS_TOKENIZER_H_
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/arena.h"
 #include "core/lines.h"
 #include "core/template.h"
 #include "extractors/cell_value.h"
@@ -29,16 +29,9 @@ namespace gongkai {
 
 enum class Layout { kCells, kFields, kWords, kMarkdown };
 
-// Text a token holds that is not in the lines. Views handed out stay valid while it lives.
-class TokenStore {
- public:
-  std::string_view Keep(std::string_view text);
-
- private:
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  char* free_ = nullptr;
-  std::size_t left_ = 0;
-};
+// Text a token holds that is not in the lines (Keep(text) gives a view that stays valid while
+// the store lives and is not cleared): a per-report arena of 16 KiB chunks.
+using TokenStore = Arena;
 
 struct Token {
   std::string_view text;  // trimmed cell text

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "pipeline/path_key.h"
@@ -143,30 +144,22 @@ class Walker {
 }  // namespace
 
 void FileList::Add(std::string_view key, std::uint64_t size, std::int64_t mtime_ns) {
-  constexpr std::size_t kChunk = std::size_t{1} << kChunkBits;
   if (key.size() > 0xffff) throw DiscoverError("a path longer than 65,535 bytes: " +
                                                std::string(key.substr(0, 200)) + "...");
-  if (used_ + key.size() > kChunk) {
-    if (chunks_.size() >= (std::size_t{1} << (32 - kChunkBits)))
-      throw DiscoverError("more than 4 GiB of file paths under the input folders");
-    chunks_.push_back(std::make_unique<char[]>(kChunk));
-    used_ = 0;
+  std::uint32_t at;
+  try {
+    at = keys_.Append(key);
+  } catch (const std::length_error&) {
+    throw DiscoverError("more than 4 GiB of file paths under the input folders");
   }
-  const auto chunk = static_cast<std::uint32_t>(chunks_.size() - 1);
-  std::memcpy(chunks_.back().get() + used_, key.data(), key.size());
-  recs_.push_back({size, mtime_ns, chunk << kChunkBits | used_,
-                   static_cast<std::uint32_t>(key.size())});
-  used_ += static_cast<std::uint32_t>(key.size());
+  recs_.push_back({size, mtime_ns, at, static_cast<std::uint32_t>(key.size())});
 }
 
 void FileList::SortUnique() {
-  auto key = [this](const Rec& r) {
-    return std::string_view(chunks_[r.at >> kChunkBits].get() + (r.at & kChunkMask), r.len);
-  };
-  std::sort(recs_.begin(), recs_.end(), [&](const Rec& a, const Rec& b) { return key(a) < key(b); });
+  std::sort(recs_.begin(), recs_.end(), [&](const Rec& a, const Rec& b) { return Key(a) < Key(b); });
   // A file reached twice (two input folders, a symlinked folder) is one key: kept once.
   recs_.erase(std::unique(recs_.begin(), recs_.end(),
-                          [&](const Rec& a, const Rec& b) { return key(a) == key(b); }),
+                          [&](const Rec& a, const Rec& b) { return Key(a) == Key(b); }),
               recs_.end());
   recs_.shrink_to_fit();
 }

@@ -17,21 +17,22 @@
 //                            walked like any folder
 // A missing input folder throws DiscoverError (the run cannot do what it was asked).
 //
-// Memory: the files are held as a FileList, every key in one buffer of 1 MiB chunks and a
-// 24-byte record per file (size, mtime, where its key is): about (key length + 24) bytes a file,
+// Memory: the files are held as a FileList, every key in one arena (core/arena.h) of 1 MiB
+// chunks and a 24-byte record per file (size, mtime, where its key is): about (key length +
+// 24) bytes a file,
 // ~10 MB for 100,000 files, with no allocation per file. The run streams the manifest past it
 // (pipeline/runner.cc) and keeps no other copy of either.
 #ifndef GONGKAI_PIPELINE_DISCOVER_H_
 #define GONGKAI_PIPELINE_DISCOVER_H_
 
 #include <cstdint>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config/options.h"
+#include "core/arena.h"
 #include "core/report.h"
 
 namespace gongkai {
@@ -55,10 +56,7 @@ class FileList {
   void SortUnique();
   std::size_t size() const { return recs_.size(); }
   bool empty() const { return recs_.empty(); }
-  std::string_view Path(std::size_t i) const {
-    const Rec& r = recs_[i];
-    return std::string_view(chunks_[r.at >> kChunkBits].get() + (r.at & kChunkMask), r.len);
-  }
+  std::string_view Path(std::size_t i) const { return Key(recs_[i]); }
   std::uint64_t Size(std::size_t i) const { return recs_[i].size; }
   std::int64_t MtimeNs(std::size_t i) const { return recs_[i].mtime_ns; }
   SourceFile At(std::size_t i) const { return {std::string(Path(i)), Size(i), MtimeNs(i)}; }
@@ -66,16 +64,14 @@ class FileList {
   std::size_t Find(std::string_view key) const;
 
  private:
-  static constexpr unsigned kChunkBits = 20;  // 1 MiB chunks; a key never spans two
-  static constexpr std::uint32_t kChunkMask = (1u << kChunkBits) - 1;
   struct Rec {
     std::uint64_t size;
     std::int64_t mtime_ns;
-    std::uint32_t at;  // chunk << kChunkBits | offset in the chunk
+    std::uint32_t at;  // where its key is in keys_
     std::uint32_t len;
   };
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::uint32_t used_ = 1u << kChunkBits;  // bytes used in the last chunk (none yet: full)
+  std::string_view Key(const Rec& r) const { return keys_.View(r.at, r.len); }
+  Arena keys_{20};  // 1 MiB chunks; a key never spans two
   std::vector<Rec> recs_;
 };
 

@@ -249,5 +249,27 @@ TEST_F(Unreadable, AFileThatWasUnreadableIsRetriedOnceReadable) {
             (Rows{{"1", "4", "0"}}));
 }
 
+TEST(FileList, SortedByKeyBytesEachKeyOnceWithItsOwnSizeAndTime) {
+  FileList files;
+  files.Add("/r/b.txt", 2, 20);
+  files.Add("/r/a.txt", 1, 10);
+  files.Add("/r/报告.txt", 3, 30);  // a UTF-8 key sorts after ASCII, byte-wise
+  files.Add("/r/a.txt", 1, 10);              // reached twice (a symlinked folder)
+  for (int i = 0; i < 20000; ++i)            // more keys than one 1 MiB chunk holds
+    files.Add("/r/deep/" + std::string(60, 'd') + std::to_string(100000 + i), 7, i);
+  files.SortUnique();
+  ASSERT_EQ(files.size(), 20003u);
+  EXPECT_EQ(files.Path(0), "/r/a.txt");
+  EXPECT_EQ(files.Path(1), "/r/b.txt");
+  EXPECT_EQ(files.Size(1), 2u);
+  EXPECT_EQ(files.MtimeNs(1), 20);
+  EXPECT_EQ(files.Path(2), "/r/deep/" + std::string(60, 'd') + "100000");
+  EXPECT_EQ(files.MtimeNs(20001), 19999);
+  EXPECT_EQ(files.Path(20002), "/r/报告.txt");
+  EXPECT_EQ(files.Find("/r/b.txt"), 1u);
+  EXPECT_EQ(files.Find("/r/c.txt"), files.size());
+  EXPECT_EQ(files.At(20002).size, 3u);
+}
+
 }  // namespace
 }  // namespace gongkai
