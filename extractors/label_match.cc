@@ -17,14 +17,23 @@ std::string_view WithoutNote(std::string_view header) {
 }  // namespace
 
 // The alias ending last in the evidence wins (ties: the longer alias). Aliases are found by
-// their first byte pair, so one pass over the evidence replaces a search per alias.
+// their first byte pair, so one pass over the evidence replaces a search per alias. The pass
+// visits character starts only: an alias is valid UTF-8, so it starts with a lead byte, and a
+// UTF-8 continuation byte (10xxxxxx) never equals one; a byte that is not valid UTF-8 is a
+// character of its own, so nothing an alias could match is skipped.
 RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
   RowMatch m;
   std::size_t best_end = 0, best_len = 0;
   const std::size_t n = evidence.size();
-  for (std::size_t pos = 0; pos + 1 < n; ++pos) {
-    const unsigned key = static_cast<unsigned char>(evidence[pos]) << 8 |
-                         static_cast<unsigned char>(evidence[pos + 1]);
+  const auto* s = reinterpret_cast<const unsigned char*>(evidence.data());
+  for (std::size_t pos = 0, step = 1; pos + 1 < n; pos += step) {
+    const unsigned c = s[pos];
+    // The next possible character start: past a lead byte's continuation bytes, as far as
+    // they are continuation bytes (a broken sequence resumes at its first non-continuation).
+    const std::size_t want = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    step = 1;
+    while (step < want && pos + step < n && (s[pos + step] & 0xC0) == 0x80) ++step;
+    const unsigned key = c << 8 | s[pos + 1];
     if (!t.MayStartAlias(key)) continue;
     auto range = t.alias_index.equal_range(key);
     for (auto it = range.first; it != range.second; ++it) {
