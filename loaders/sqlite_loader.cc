@@ -4,14 +4,13 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <map>
+#include <memory>
 
 #include "loaders/dictionary.h"
 #include "loaders/review_store.h"
-#include "loaders/sql_files.h"
 #include "loaders/sqlite_db.h"
 #include "loaders/sqlite_prepare.h"
+#include "loaders/sqlite_writer.h"
 
 namespace gongkai {
 namespace {
@@ -24,16 +23,10 @@ class SqliteLoader : public Loader {
     db_.Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
         "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
+    writer_ = std::make_unique<SqliteReportWriter>(db_);
   }
   ~SqliteLoader() override {
-    // Whole reports still pending are kept; a report cut short by an exception is not.
-    if (batch_ && !in_report_) {
-      try {
-        Flush();
-      } catch (const LoadError&) {  // the batch is rolled back; the next run loads it again
-      }
-    }
-    batch_.reset();
+    writer_.reset();  // keeps whole reports still pending, not one cut short by an exception
     if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
   }
 
@@ -128,7 +121,7 @@ class SqliteLoader : public Loader {
   void RemoveReport(const std::string& source_path) override {
     Flush();
     Transaction tx(db_);
-    if (long long id = IdOf(source_path)) DeleteReport(id);
+    if (long long id = writer_->IdOf(source_path)) writer_->Delete(id);
     tx.Commit();
   }
 
@@ -136,12 +129,12 @@ class SqliteLoader : public Loader {
   void RekeyReport(const std::string& old_path, const std::string& key) override {
     Flush();
     Transaction tx(db_);
-    const long long old_id = IdOf(old_path), key_id = IdOf(key);
+    const long long old_id = writer_->IdOf(old_path), key_id = writer_->IdOf(key);
     if (old_id != 0) {
       if (key_id != 0 && key_id < old_id) {
-        DeleteReport(old_id);
+        writer_->Delete(old_id);
       } else {
-        if (key_id != 0) DeleteReport(key_id);
+        if (key_id != 0) writer_->Delete(key_id);
         Stmt(db_, "UPDATE report SET source_path=? WHERE report_id=?").Text(1, key).Int(2, old_id)
             .Run();
       }
@@ -153,7 +146,7 @@ class SqliteLoader : public Loader {
                        const std::vector<Finding>& identify_findings) override {
     Flush();
     Transaction tx(db_);
-    const long long id = IdOf(source_path);
+    const long long id = writer_->IdOf(source_path);
     Stmt st(db_, "SELECT status, (SELECT count(*) FROM finding WHERE report_id=?1 AND kind IN "
                  "('division_unknown', 'division_ambiguous')) FROM report WHERE report_id=?1");
     st.Int(1, id);
@@ -195,9 +188,8 @@ class SqliteLoader : public Loader {
         .Int(11, shift)
         .Int(12, id)
         .Run();
-    for (const std::string& table : FactTables())
-      Stmt(db_, ("DELETE FROM " + table + " WHERE report_id=?").c_str()).Int(1, id).Run();
-    FillFacts(id);
+    writer_->ClearFacts(id);
+    writer_->FillFacts(id);
     tx.Commit();
   }
 
@@ -208,94 +200,9 @@ class SqliteLoader : public Loader {
     tx.Commit();
   }
 
-  void LoadReport(const ReportRecord& r) override {
-    OpenBatch();
-    in_report_ = true;
-    long long id = UpsertReport(r.source, r.content_sha256, r.extractor_version);
-    Cached(
-         "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
-         "error_message_zh=NULL, title=?, "
-         "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
-         "encoding=?, division_code=?, county_code=?, prefecture_code=?, province_code=?, "
-         "unit_kind=?, placed_by=?, place_candidates=?, placement_fingerprint=? "
-         "WHERE report_id=?")
-        .Text(1, r.identity.title)
-        .Text(2, r.identity.unit)
-        .Int(3, r.identity.year)
-        .OptText(4, r.identity.county.value_or(""))
-        .OptText(5, r.identity.county_source)
-        .Int(6, r.identity.edition)
-        .Int(7, static_cast<long long>(r.cells.size()))
-        .Int(8, static_cast<long long>(r.findings.size()))
-        .OptText(9, r.encoding)
-        .OptText(10, r.identity.division_code)
-        .OptText(11, r.identity.county_code)
-        .OptText(12, r.identity.prefecture_code)
-        .OptText(13, r.identity.province_code)
-        .OptText(14, r.identity.unit_kind)
-        .OptText(15, r.identity.placed_by)
-        .OptText(16, r.identity.place_candidates)
-        .OptText(17, r.identity.placement_fingerprint)
-        .Int(18, id)
-        .Run();
-    Stmt& cell = Cached(
-              "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
-              "measure, raw, source_line) VALUES (?,?,?,?,?,?,?,?,?)");
-    for (const auto& c : r.cells) {
-      cell.Int(1, id).Text(2, c.table).Text(3, c.row).Text(4, c.col).Text(5, CellStateName(c.state));
-      cell.Real(6, c.value).Text(7, c.measure).Text(8, c.raw).Int(9, c.line).Run();
-    }
-    Stmt& finding = Cached(
-                 "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
-                 "col_code, source_line, raw, message, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    int seq = 0;
-    for (const auto& f : r.findings) {
-      finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
-      finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
-      if (f.line > 0) finding.Int(8, f.line);
-      else finding.Null(8);
-      finding.OptText(9, f.raw).Text(10, f.message).OptText(11, f.message_zh).Run();
-    }
-    Stmt& rule = Cached(
-              "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
-              "rhs, diff, status, source_line, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& x : r.rules) {
-      rule.Int(1, id).Text(2, x.rule_key()).Text(3, x.subject()).Text(4, x.lhs_terms());
-      rule.Text(5, x.rhs_terms()).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
-      rule.Text(9, RuleStatusName(x.status));
-      if (x.line > 0) rule.Int(10, x.line);
-      else rule.Null(10);
-      rule.OptText(11, x.message_zh).Run();
-    }
-    FillFacts(id);
-    CloseBatchIfFull();
-  }
-
-  void LoadFailure(const FailedFile& f) override {
-    OpenBatch();
-    in_report_ = true;
-    long long id = UpsertReport(f.source, f.content_sha256, f.extractor_version);
-    Cached(
-         "UPDATE report SET status='failed', error_kind=?, error_message=?, error_message_zh=?, "
-         "title=NULL, "
-         "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
-         "finding_count=0, encoding=NULL, division_code=NULL, county_code=NULL, "
-         "prefecture_code=NULL, province_code=NULL, unit_kind=NULL, placed_by=NULL, "
-         "place_candidates=NULL, placement_fingerprint=NULL WHERE report_id=?")
-        .Text(1, f.error_kind)
-        .Text(2, f.message)
-        .OptText(3, f.message_zh)
-        .Int(4, id)
-        .Run();
-    CloseBatchIfFull();
-  }
-
-  void Flush() override {
-    if (!batch_) return;
-    batch_->Commit();
-    batch_.reset();
-    batch_reports_ = 0;
-  }
+  void LoadReport(const ReportRecord& r) override { writer_->Write(r); }
+  void LoadFailure(const FailedFile& f) override { writer_->WriteFailure(f); }
+  void Flush() override { writer_->Flush(); }
 
   int SchemaVersion() override { return ReadVersion(); }
 
@@ -321,89 +228,10 @@ class SqliteLoader : public Loader {
     return static_cast<int>(s.ColumnInt(0));
   }
 
-  long long IdOf(const std::string& source_path) {
-    Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
-    find.Text(1, source_path);
-    return find.Step() ? find.ColumnInt(0) : 0;
-  }
-
-  void DeleteReport(long long id) {
-    for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
-                            "DELETE FROM finding WHERE report_id=?",
-                            "DELETE FROM rule_result WHERE report_id=?",
-                            "DELETE FROM report_fact WHERE report_id=?",
-                            "DELETE FROM report_applicant_fact WHERE report_id=?",
-                            "DELETE FROM report_rule_fact WHERE report_id=?",
-                            "DELETE FROM report WHERE report_id=?"})
-      Stmt(db_, sql).Int(1, id).Run();
-  }
-
-  // Keeps the report_id of an earlier load of the same path and clears its child rows.
-  long long UpsertReport(const SourceFile& src, const std::string& sha, const std::string& ver) {
-    Stmt& up = Cached(
-            "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
-            "extractor_version, status) VALUES (?,?,?,?,?,'failed') ON CONFLICT (source_path) "
-            "DO UPDATE SET content_sha256=excluded.content_sha256, "
-            "size_bytes=excluded.size_bytes, mtime_ns=excluded.mtime_ns, "
-            "extractor_version=excluded.extractor_version RETURNING report_id");
-    up.Text(1, src.path).OptText(2, sha).Int(3, static_cast<long long>(src.size));
-    up.Int(4, src.mtime_ns).Text(5, ver);
-    up.Step();
-    long long id = up.ColumnInt(0);
-    up.Reset();
-    for (const char* sql : {"DELETE FROM cell WHERE report_id=?",
-                            "DELETE FROM finding WHERE report_id=?",
-                            "DELETE FROM rule_result WHERE report_id=?",
-                            "DELETE FROM report_fact WHERE report_id=?",
-                            "DELETE FROM report_applicant_fact WHERE report_id=?",
-                            "DELETE FROM report_rule_fact WHERE report_id=?"})
-      Cached(sql).Int(1, id).Run();
-    return id;
-  }
-
-  // The report's rows in the fact tables (sql/facts), from the cells just written.
-  void FillFacts(long long id) {
-    if (fills_.empty())
-      for (const auto& sql : FactFills("?1"))
-        fills_.push_back(std::make_unique<Stmt>(db_, sql.c_str()));
-    for (auto& st : fills_) st->Int(1, id).Run();
-  }
-
-  // Reports are written in batches: one transaction holds up to kBatchReports whole reports or
-  // kBatchTime of work, whichever comes first, so a crash loses (and the next run redoes) at
-  // most that batch, and no reader ever sees part of a report.
-  static constexpr int kBatchReports = 64;
-  static constexpr std::chrono::milliseconds kBatchTime{250};
-
-  void OpenBatch() {
-    if (batch_) return;
-    batch_ = std::make_unique<Transaction>(db_);
-    batch_start_ = std::chrono::steady_clock::now();
-  }
-
-  void CloseBatchIfFull() {
-    in_report_ = false;
-    if (++batch_reports_ >= kBatchReports ||
-        std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
-      Flush();
-  }
-
-  // Statements of the per-report path, prepared once (keyed by their literal's address).
-  Stmt& Cached(const char* sql) {
-    auto& st = cache_[sql];
-    if (!st) st = std::make_unique<Stmt>(db_, sql);
-    return *st;
-  }
-
   std::string path_;
   Db db_;
   int lock_fd_ = -1;
-  std::map<const char*, std::unique_ptr<Stmt>> cache_;  // destroyed before db_
-  std::vector<std::unique_ptr<Stmt>> fills_;            // FillFacts, likewise
-  std::unique_ptr<Transaction> batch_;  // rolled back if never flushed
-  int batch_reports_ = 0;
-  bool in_report_ = false;  // a load is under way (an exception left it half written)
-  std::chrono::steady_clock::time_point batch_start_;
+  std::unique_ptr<SqliteReportWriter> writer_;  // destroyed before db_
 };
 
 }  // namespace

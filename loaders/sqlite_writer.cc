@@ -1,0 +1,173 @@
+#include "loaders/sqlite_writer.h"
+
+#include "loaders/sql_files.h"
+
+namespace gongkai {
+
+SqliteReportWriter::~SqliteReportWriter() {
+  if (batch_ && !in_report_) {
+    try {
+      Flush();
+    } catch (const LoadError&) {  // the batch is rolled back; the next run loads it again
+    }
+  }
+  batch_.reset();
+}
+
+void SqliteReportWriter::Write(const ReportRecord& r) {
+  OpenBatch();
+  in_report_ = true;
+  long long id = Upsert(r.source, r.content_sha256, r.extractor_version);
+  Cached(
+       "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
+       "error_message_zh=NULL, title=?, "
+       "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
+       "encoding=?, division_code=?, county_code=?, prefecture_code=?, province_code=?, "
+       "unit_kind=?, placed_by=?, place_candidates=?, placement_fingerprint=? "
+       "WHERE report_id=?")
+      .Text(1, r.identity.title)
+      .Text(2, r.identity.unit)
+      .Int(3, r.identity.year)
+      .OptText(4, r.identity.county.value_or(""))
+      .OptText(5, r.identity.county_source)
+      .Int(6, r.identity.edition)
+      .Int(7, static_cast<long long>(r.cells.size()))
+      .Int(8, static_cast<long long>(r.findings.size()))
+      .OptText(9, r.encoding)
+      .OptText(10, r.identity.division_code)
+      .OptText(11, r.identity.county_code)
+      .OptText(12, r.identity.prefecture_code)
+      .OptText(13, r.identity.province_code)
+      .OptText(14, r.identity.unit_kind)
+      .OptText(15, r.identity.placed_by)
+      .OptText(16, r.identity.place_candidates)
+      .OptText(17, r.identity.placement_fingerprint)
+      .Int(18, id)
+      .Run();
+  Stmt& cell = Cached(
+            "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
+            "measure, raw, source_line) VALUES (?,?,?,?,?,?,?,?,?)");
+  for (const auto& c : r.cells) {
+    cell.Int(1, id).Text(2, c.table).Text(3, c.row).Text(4, c.col).Text(5, CellStateName(c.state));
+    cell.Real(6, c.value).Text(7, c.measure).Text(8, c.raw).Int(9, c.line).Run();
+  }
+  Stmt& finding = Cached(
+               "INSERT INTO finding (report_id, seq, kind, severity, table_code, row_code, "
+               "col_code, source_line, raw, message, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  int seq = 0;
+  for (const auto& f : r.findings) {
+    finding.Int(1, id).Int(2, ++seq).Text(3, f.kind).Text(4, SeverityName(f.severity));
+    finding.OptText(5, f.table).OptText(6, f.row).OptText(7, f.col);
+    if (f.line > 0) finding.Int(8, f.line);
+    else finding.Null(8);
+    finding.OptText(9, f.raw).Text(10, f.message).OptText(11, f.message_zh).Run();
+  }
+  Stmt& rule = Cached(
+            "INSERT INTO rule_result (report_id, rule_key, subject, lhs_terms, rhs_terms, lhs, "
+            "rhs, diff, status, source_line, message_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  for (const auto& x : r.rules) {
+    rule.Int(1, id).Text(2, x.rule_key()).Text(3, x.subject()).Text(4, x.lhs_terms());
+    rule.Text(5, x.rhs_terms()).Real(6, x.lhs).Real(7, x.rhs).Real(8, x.diff);
+    rule.Text(9, RuleStatusName(x.status));
+    if (x.line > 0) rule.Int(10, x.line);
+    else rule.Null(10);
+    rule.OptText(11, x.message_zh).Run();
+  }
+  FillFacts(id);
+  CloseBatchIfFull();
+}
+
+void SqliteReportWriter::WriteFailure(const FailedFile& f) {
+  OpenBatch();
+  in_report_ = true;
+  long long id = Upsert(f.source, f.content_sha256, f.extractor_version);
+  Cached(
+       "UPDATE report SET status='failed', error_kind=?, error_message=?, error_message_zh=?, "
+       "title=NULL, "
+       "unit=NULL, year=NULL, county=NULL, county_source=NULL, edition=NULL, cell_count=0, "
+       "finding_count=0, encoding=NULL, division_code=NULL, county_code=NULL, "
+       "prefecture_code=NULL, province_code=NULL, unit_kind=NULL, placed_by=NULL, "
+       "place_candidates=NULL, placement_fingerprint=NULL WHERE report_id=?")
+      .Text(1, f.error_kind)
+      .Text(2, f.message)
+      .OptText(3, f.message_zh)
+      .Int(4, id)
+      .Run();
+  CloseBatchIfFull();
+}
+
+void SqliteReportWriter::Flush() {
+  if (!batch_) return;
+  batch_->Commit();
+  batch_.reset();
+  batch_reports_ = 0;
+}
+
+long long SqliteReportWriter::IdOf(const std::string& source_path) {
+  Stmt find(db_, "SELECT report_id FROM report WHERE source_path=?");
+  find.Text(1, source_path);
+  return find.Step() ? find.ColumnInt(0) : 0;
+}
+
+void SqliteReportWriter::Delete(long long id) {
+  ClearChildren(id, false);
+  Cached("DELETE FROM report WHERE report_id=?").Int(1, id).Run();
+}
+
+void SqliteReportWriter::ClearFacts(long long id) { ClearChildren(id, true); }
+
+void SqliteReportWriter::FillFacts(long long id) {
+  if (fills_.empty())
+    for (const auto& sql : FactFills("?1"))
+      fills_.push_back(std::make_unique<Stmt>(db_, sql.c_str()));
+  for (auto& st : fills_) st->Int(1, id).Run();
+}
+
+long long SqliteReportWriter::Upsert(const SourceFile& src, const std::string& sha,
+                                     const std::string& ver) {
+  Stmt& up = Cached(
+      "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
+      "extractor_version, status) VALUES (?,?,?,?,?,'failed') ON CONFLICT (source_path) "
+      "DO UPDATE SET content_sha256=excluded.content_sha256, "
+      "size_bytes=excluded.size_bytes, mtime_ns=excluded.mtime_ns, "
+      "extractor_version=excluded.extractor_version RETURNING report_id");
+  up.Text(1, src.path).OptText(2, sha).Int(3, static_cast<long long>(src.size));
+  up.Int(4, src.mtime_ns).Text(5, ver);
+  up.Step();
+  long long id = up.ColumnInt(0);
+  up.Reset();
+  ClearChildren(id, false);
+  return id;
+}
+
+void SqliteReportWriter::ClearChildren(long long id, bool facts_only) {
+  static const std::vector<std::string> raw = {"cell", "finding", "rule_result"};
+  if (clear_.empty())
+    for (const auto* tables : {&raw, &FactTables()})
+      for (const std::string& table : *tables)
+        clear_.push_back(std::make_unique<Stmt>(
+            db_, ("DELETE FROM " + table + " WHERE report_id=?").c_str()));
+  for (std::size_t i = facts_only ? raw.size() : 0; i < clear_.size(); ++i)
+    clear_[i]->Int(1, id).Run();
+}
+
+void SqliteReportWriter::OpenBatch() {
+  if (batch_) return;
+  batch_ = std::make_unique<Transaction>(db_);
+  batch_start_ = std::chrono::steady_clock::now();
+}
+
+void SqliteReportWriter::CloseBatchIfFull() {
+  in_report_ = false;
+  if (++batch_reports_ >= kBatchReports ||
+      std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
+    Flush();
+}
+
+Stmt& SqliteReportWriter::Cached(const char* sql) {
+  auto& st = cache_[sql];
+  if (!st) st = std::make_unique<Stmt>(db_, sql);
+  return *st;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,66 @@
+// Writes reports into an open SQLite warehouse (the embedded default's report path): a loaded
+// report's row, cells, findings and rule results and its fact rows (sql/facts), or a failed
+// file's row, keeping the report_id of an earlier load of the same path.
+//
+// Reports are written in batches: one transaction holds up to kBatchReports whole reports or
+// kBatchTime of work, whichever comes first, so a crash loses (and the next run redoes) at most
+// that batch, and no reader ever sees part of a report. Flush() commits the open batch; every
+// other writer of the database (the loader's manifest, run log, placement and prune
+// transactions) flushes first. The destructor keeps the whole reports still pending and drops
+// a report that an exception cut short.
+#ifndef GONGKAI_LOADERS_SQLITE_WRITER_H_
+#define GONGKAI_LOADERS_SQLITE_WRITER_H_
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/report.h"
+#include "loaders/sqlite_db.h"
+
+namespace gongkai {
+
+class SqliteReportWriter {
+ public:
+  explicit SqliteReportWriter(Db& db) : db_(db) {}
+  ~SqliteReportWriter();
+  SqliteReportWriter(const SqliteReportWriter&) = delete;
+  SqliteReportWriter& operator=(const SqliteReportWriter&) = delete;
+
+  void Write(const ReportRecord& r);      // in the open batch (opened if none)
+  void WriteFailure(const FailedFile& f);  // likewise
+  void Flush();                           // commits the open batch, if any
+
+  // Outside a batch, inside the caller's transaction:
+  long long IdOf(const std::string& source_path);  // 0 when the path has no report
+  void Delete(long long id);     // the report row and all its child and fact rows
+  void ClearFacts(long long id);  // the report's fact rows
+  void FillFacts(long long id);   // the report's fact rows from its cells (sql/facts)
+
+ private:
+  static constexpr int kBatchReports = 64;
+  static constexpr std::chrono::milliseconds kBatchTime{250};
+
+  // Keeps the report_id of an earlier load of the same path and clears its child rows.
+  long long Upsert(const SourceFile& src, const std::string& sha, const std::string& ver);
+  void ClearChildren(long long id, bool facts_only);
+  void OpenBatch();
+  void CloseBatchIfFull();
+  // Statements of the per-report path, prepared once (keyed by their literal's address).
+  Stmt& Cached(const char* sql);
+
+  Db& db_;
+  std::map<const char*, std::unique_ptr<Stmt>> cache_;
+  std::vector<std::unique_ptr<Stmt>> fills_;  // FillFacts
+  std::vector<std::unique_ptr<Stmt>> clear_;  // ClearChildren: the child tables, facts last
+  std::unique_ptr<Transaction> batch_;        // rolled back if never flushed
+  int batch_reports_ = 0;
+  bool in_report_ = false;  // a write is under way (an exception left it half written)
+  std::chrono::steady_clock::time_point batch_start_;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOADERS_SQLITE_WRITER_H_
