@@ -4,13 +4,19 @@
 # build-bench/work/corpus-N as bench/run.sh does), loads it once with `gongkai run` into a fresh
 # SQLite warehouse and into a fresh database of a throw-away PostgreSQL server
 # (scripts/pg_test_server.sh; stopped on exit), runs ANALYZE on PostgreSQL (what autovacuum does
-# after a bulk load), then reads every view of sql/staging and sql/marts fully (SELECT *, rows
-# printed by the client, sqlite3 or psql -At, to /dev/null) and prints one line per view (all of
+# after a bulk load), then reads every view of sql/staging and sql/marts fully (every row to
+# the client, output to /dev/null) and prints one line per view (all of
 # sql/marts, and the staging views but stg_cell, stg_rule_result and stg_cross_year_result,
 # which are every cell, rule result and cross-year result of the warehouse, for filtered
 # queries):
-#   view  rows  sqlite_seconds  postgres_seconds
-# Each time is the fastest of BENCH_MART_TRIES (default 3) runs of the client process.
+#   view  rows  sqlite_seconds  postgres_seconds  psql_At_seconds
+# sqlite: `sqlite3 DB "SELECT * FROM view"` (rows printed by sqlite3). postgres: the query's
+# time, `psql -c "COPY (SELECT * FROM view) TO STDOUT"` (the server sends every row as text and
+# psql writes the bytes as they come). psql_At: `psql -At -c "SELECT * FROM view"`, the same
+# rows through psql's row printer, which adds its own CPU (about 1 s for mart_unit_year's
+# 5 million fields at 100,000 reports): what an analyst at a psql prompt waits, not what the
+# warehouse costs. Each time is the fastest of BENCH_MART_TRIES (default 3) runs of the client
+# process.
 #
 # For iterating on the SQL without reloading: bench/marts.sh --query SQLITE_DB PG_CONNINFO
 # times the views of the warehouses given (after `gongkai init -w` on each has applied the
@@ -45,14 +51,15 @@ best_time() {
 
 query() {
   local db=$1 conn=$2 f v rows
-  printf '%-34s %9s %8s %8s\n' view rows sqlite postgres
+  printf '%-34s %9s %8s %8s %8s\n' view rows sqlite postgres psql_At
   for f in "$root"/sql/staging/*.sql "$root"/sql/marts/*.sql; do
     v=$(sed -n 's/^CREATE VIEW \([a-z_0-9]*\) .*/\1/p' "$f" | head -1)
     [[ -n $v && $v != stg_cell && $v != stg_rule_result && $v != stg_cross_year_result ]] ||
       continue
     rows=$(sqlite3 "$db" "SELECT count(*) FROM $v")
-    printf '%-34s %9s %8s %8s\n' "$v" "$rows" \
+    printf '%-34s %9s %8s %8s %8s\n' "$v" "$rows" \
       "$(best_time sqlite3 "$db" "SELECT * FROM $v")" \
+      "$(best_time psql -X -q -v ON_ERROR_STOP=1 -d "$conn" -c "COPY (SELECT * FROM $v) TO STDOUT")" \
       "$(best_time psql -X -q -At -v ON_ERROR_STOP=1 -d "$conn" -c "SELECT * FROM $v")"
   done
 }
