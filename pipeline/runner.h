@@ -1,6 +1,5 @@
 // The pipeline: discover -> decode -> identify -> extract -> validate -> load, per file.
-// ProcessReport() is the pure part (bytes in, record or failure out; no I/O), used by the run,
-// the tests and the fuzz target. Run() drives a whole batch: it takes the warehouse's run lock,
+// ProcessReport() (pipeline/process.h) is the pure part. Run() drives a whole batch: it takes the warehouse's run lock,
 // skips files whose size, mtime and extractor version are unchanged since they were loaded,
 // extracts the rest on several threads and loads them one transaction each, in path order;
 // a bad file becomes a FailedFile and the batch goes on; files that disappeared are reported
@@ -19,36 +18,9 @@
 #include "core/template.h"
 #include "loaders/loader.h"
 #include "pipeline/identify.h"
+#include "pipeline/process.h"
 
 namespace gongkai {
-
-// What every report of a run is read with. Owns the templates and the gazetteer (parsed the
-// first time a report is identified or placed: an unchanged re-run never parses it).
-struct ExtractContext {
-  std::vector<Template> templates;
-  LazyGazetteer gazetteer;
-  DecodeOptions decode;
-  std::string extractor_version;  // fingerprint of extractor code + template data
-  std::string placement_fingerprint;  // of placement code, division data and units.yaml
-};
-
-// Loads the templates and the gazetteer's sources named by the options (throws ConfigError;
-// a malformed gazetteer throws when first parsed, see LoadGazetteerLazily).
-ExtractContext MakeContext(const RunOptions& options);
-
-// Fingerprint of the extractor code (compiled in) and the template texts.
-std::string ExtractorVersion(const std::vector<Template>& templates);
-// One template edition's data version: the first 16 hex digits of its text's SHA-256.
-std::string TemplateVersion(const Template& t);
-
-struct ProcessResult {
-  bool ok = false;
-  ReportRecord record;  // when ok
-  FailedFile failure;   // when !ok
-};
-
-ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
-                            const ExtractContext& context);
 
 // Exit codes a cron job can tell apart (README: "Exit codes").
 enum ExitCode {
