@@ -6,7 +6,23 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "loaders/fact_rows.h"
 #include "loaders/sql_files.h"
+
+namespace gongkai {
+// A row already in COPY's text format (fields escaped, tab-separated), for stream_to.
+struct CopyLine {
+  std::string text;
+};
+}  // namespace gongkai
+
+// libpqxx 6 keeps stream_to::write_raw_line private; its escaper, specialised for CopyLine,
+// passes the line through as it is.
+template <>
+inline std::string pqxx::internal::TypedCopyEscaper::operator()<gongkai::CopyLine>(
+    const gongkai::CopyLine* line) const {
+  return line->text;
+}
 
 namespace gongkai {
 namespace {
@@ -72,6 +88,34 @@ std::string BatchSql() {
          "SELECT source_path, report_id FROM up";
 }
 
+// One value in COPY's text format.
+void AppendCopy(std::string& line, const FactValue& v) {
+  char buf[32];
+  switch (v.kind) {
+    case FactValue::kNull: line += "\\N"; return;
+    case FactValue::kInt: line.append(buf, std::to_chars(buf, buf + sizeof buf, v.i).ptr); return;
+    case FactValue::kReal: line.append(buf, std::to_chars(buf, buf + sizeof buf, v.r).ptr); return;
+    case FactValue::kText:
+      for (char c : v.t) {
+        switch (c) {
+          case '\\': line += "\\\\"; break;
+          case '\n': line += "\\n"; break;
+          case '\r': line += "\\r"; break;
+          case '\t': line += "\\t"; break;
+          default: line += c;
+        }
+      }
+  }
+}
+
+// The batch's loaded reports: their counted flag, and whether a correction (cell_correction)
+// applies to their unit-year.
+constexpr const char* kFactStateSql =
+    "SELECT r.report_id, r.counted, EXISTS (SELECT 1 FROM cell_correction k "
+    "WHERE k.division_code = COALESCE(r.division_code, '') AND k.unit = r.unit "
+    "AND k.year = r.year) FROM report r "
+    "WHERE r.status = 'loaded' AND r.report_id = ANY(CAST($1 AS BIGINT[]))";
+
 }  // namespace
 
 void PgBatchWriter::TextArray::Add(const std::string& v) {
@@ -100,6 +144,9 @@ PgBatchWriter::PgBatchWriter(pqxx::connection& conn) {
   for (std::size_t i = 0; i < fills.size(); ++i)
     conn.prepare("gongkai_fact_fill_" + std::to_string(i), fills[i]);
   fact_fills_ = fills.size();
+  conn.prepare("gongkai_fact_state", kFactStateSql);
+  conn.prepare("gongkai_fact_cross_year",
+               FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))"));
 }
 
 std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
@@ -227,12 +274,62 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
                                 Opt(x.message_zh));
   rule.complete();
 
-  // The batch's rows in the fact tables (sql/facts), from the cells just written (the old
-  // rows went with the report upsert's deletes).
-  TextArray id_array;
-  for (long long id : ids) id_array.AddInt(id);
-  for (std::size_t i = 0; i < fact_fills_; ++i)
-    tx.exec_prepared("gongkai_fact_fill_" + std::to_string(i), id_array.Done());
+  WriteFacts(tx, batch, ids, live);
+}
+
+template <typename Live>
+void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
+                               const std::vector<long long>& ids, const Live& live) {
+  // The batch's rows in the fact tables: computed here (loaders/fact_rows.h) and copied, except
+  // for the reports a correction applies to, which the SQL fills (sql/facts) read from the cells
+  // just written with the corrections laid over them. The old rows went with the upsert's
+  // deletes.
+  TextArray loaded, all;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    all.AddInt(ids[i]);
+    if (live(i)) loaded.AddInt(ids[i]);
+  }
+  std::unordered_map<long long, int> counted;
+  TextArray corrected;
+  bool any_corrected = false;
+  for (const auto& row : tx.exec_prepared("gongkai_fact_state", loaded.Done())) {
+    const long long id = row[0].as<long long>();
+    if (row[2].as<bool>()) {
+      corrected.AddInt(id);
+      any_corrected = true;
+    } else {
+      counted[id] = row[1].as<int>();
+    }
+  }
+  std::vector<FactRows> rows;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    auto at = live(i) ? counted.find(ids[i]) : counted.end();
+    if (at != counted.end())
+      rows.push_back(ComputeFactRows(batch[i].report, ids[i], at->second, FactDialect::kPostgres));
+  }
+  for (FactTableRows FactRows::*table :
+       {&FactRows::report_fact, &FactRows::applicant_fact, &FactRows::rule_fact}) {
+    if (rows.empty()) break;
+    const FactTableRows& first = rows.front().*table;
+    pqxx::stream_to copy(tx, first.table,
+                         std::vector<std::string>(first.columns->begin(), first.columns->end()));
+    std::tuple<CopyLine> line;
+    std::string& text = std::get<0>(line).text;
+    for (const FactRows& r : rows)
+      for (const auto& values : (r.*table).rows) {
+        text.clear();
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          if (k) text += '\t';
+          AppendCopy(text, values[k]);
+        }
+        copy << line;
+      }
+    copy.complete();
+  }
+  if (any_corrected)
+    for (std::size_t i = 0; i < fact_fills_; ++i)
+      tx.exec_prepared("gongkai_fact_fill_" + std::to_string(i), corrected.Done());
+  tx.exec_prepared("gongkai_fact_cross_year", all.Done());
 }
 
 }  // namespace gongkai

@@ -8,9 +8,12 @@
 //     ids had, then one COPY per child table (cell, finding, rule_result) carries the batch.
 //   - A path that occurs twice in one batch is written twice, in order (the later one wins), as
 //     one report after another would be.
-//   - After the COPYs, the fact tables (sql/facts) are filled for the batch's reports from the
-//     cells just written, one statement per fact table; their old rows are deleted with the
-//     other child rows.
+//   - After the COPYs, the batch's fact rows (report_fact, report_applicant_fact,
+//     report_rule_fact) are computed from the records (loaders/fact_rows.h) and copied, one COPY
+//     per fact table, after one query for the reports' counted flags and corrections. The
+//     reports a correction (cell_correction) applies to get theirs from the SQL fills
+//     (sql/facts, every file) instead; then sql/facts/60_cross_year.sql runs for the whole
+//     batch. Their old rows are deleted with the other child rows.
 //   - No SQL text is built from report content: values travel as bound parameters or COPY data.
 #ifndef GONGKAI_LOADERS_PG_BATCH_H_
 #define GONGKAI_LOADERS_PG_BATCH_H_
@@ -56,6 +59,10 @@ class PgBatchWriter {
   // Upserts reports [begin, end) of the batch (paths unique) and returns their ids in order.
   std::vector<long long> Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
                                 std::size_t begin, std::size_t end);
+  // The fact rows of the batch's live reports (`live(i)`: loaded and the last of its path).
+  template <typename Live>
+  void WriteFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
+                  const std::vector<long long>& ids, const Live& live);
   std::size_t fact_fills_ = 0;  // prepared gongkai_fact_fill_0 .. _<n-1>
 };
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace gongkai {
 
@@ -64,17 +65,29 @@ std::string CreateOrReplaceView(const ViewDef& view) {
   return text;
 }
 
-std::vector<std::string> FactFills(const std::string& ids_expr) {
+namespace {
+
+std::string WithIds(std::string sql, const std::string& ids_expr) {
   static const std::string kToken = ":report_ids";
+  for (auto at = sql.find(kToken); at != std::string::npos; at = sql.find(kToken, at))
+    sql.replace(at, kToken.size(), ids_expr), at += ids_expr.size();
+  return sql;
+}
+
+}  // namespace
+
+std::vector<std::string> FactFills(const std::string& ids_expr) {
   std::vector<std::string> out;
-  for (const auto& f : EmbeddedSqlFiles()) {
-    if (f.path.rfind("facts/", 0) != 0) continue;
-    std::string sql = f.text;
-    for (auto at = sql.find(kToken); at != std::string::npos; at = sql.find(kToken, at))
-      sql.replace(at, kToken.size(), ids_expr), at += ids_expr.size();
-    out.push_back(std::move(sql));
-  }
+  for (const auto& f : EmbeddedSqlFiles())
+    if (f.path.rfind("facts/", 0) == 0) out.push_back(WithIds(f.text, ids_expr));
   return out;
+}
+
+std::string FactFill(const std::string& name, const std::string& ids_expr) {
+  const std::string path = "facts/" + name + ".sql";
+  for (const auto& f : EmbeddedSqlFiles())
+    if (f.path == path) return WithIds(f.text, ids_expr);
+  throw std::out_of_range("no fact fill " + path);
 }
 
 const std::vector<std::string>& FactTables() {

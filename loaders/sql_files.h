@@ -49,6 +49,8 @@ std::string CreateOrReplaceView(const ViewDef& view);
 // "SELECT unnest(CAST($1 AS BIGINT[]))" in PostgreSQL), or a query over all reports (the
 // backfill after migration 008).
 std::vector<std::string> FactFills(const std::string& ids_expr);
+// One of them by its file's stem ("60_cross_year"), likewise; throws std::out_of_range if none.
+std::string FactFill(const std::string& name, const std::string& ids_expr);
 // Tables the fills write; a loader clears a report's rows in them with its other child rows.
 const std::vector<std::string>& FactTables();
 // The schema versions that added fact tables (8: report_fact, report_applicant_fact; 11:

@@ -1,5 +1,6 @@
 #include "loaders/sqlite_writer.h"
 
+#include "loaders/fact_rows.h"
 #include "loaders/sql_files.h"
 
 namespace gongkai {
@@ -73,7 +74,7 @@ void SqliteReportWriter::Write(const ReportRecord& r) {
     else rule.Null(10);
     rule.OptText(11, x.message_zh).Run();
   }
-  FillFacts(id);
+  WriteFacts(r, id);
   CloseBatchIfFull();
 }
 
@@ -121,6 +122,52 @@ void SqliteReportWriter::FillFacts(long long id) {
     for (const auto& sql : FactFills("?1"))
       fills_.push_back(std::make_unique<Stmt>(db_, sql.c_str()));
   for (auto& st : fills_) st->Int(1, id).Run();
+}
+
+void SqliteReportWriter::WriteFacts(const ReportRecord& r, long long id) {
+  // The report's counted flag as the triggers of schema v12 left it, and whether a correction
+  // applies to its unit-year (then the SQL fills, which lay the corrections over the cells).
+  Stmt& q = Cached(
+      "SELECT counted, EXISTS (SELECT 1 FROM cell_correction k "
+      "WHERE k.division_code = COALESCE(r.division_code, '') AND k.unit = r.unit "
+      "AND k.year = r.year) FROM report r WHERE report_id=?");
+  q.Int(1, id);
+  q.Step();
+  const int counted = static_cast<int>(q.ColumnInt(0));
+  const bool corrected = q.ColumnInt(1) != 0;
+  q.Reset();
+  if (corrected) return FillFacts(id);
+  FactRows rows = ComputeFactRows(r, id, counted, FactDialect::kSqlite);
+  std::size_t t = 0;
+  for (const FactTableRows* table : {&rows.report_fact, &rows.applicant_fact, &rows.rule_fact}) {
+    if (inserts_.size() <= t) {
+      std::string cols, marks;
+      for (const char* c : *table->columns) {
+        cols += std::string(cols.empty() ? "" : ", ") + c;
+        marks += marks.empty() ? "?" : ",?";
+      }
+      inserts_.push_back(std::make_unique<Stmt>(
+          db_, ("INSERT INTO " + std::string(table->table) + " (" + cols + ") VALUES (" +
+                marks + ")").c_str()));
+    }
+    Stmt& ins = *inserts_[t++];
+    for (const auto& row : table->rows) {
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        const FactValue& v = row[k];
+        const int at = static_cast<int>(k) + 1;
+        switch (v.kind) {
+          case FactValue::kNull: ins.Null(at); break;
+          case FactValue::kInt: ins.Int(at, v.i); break;
+          case FactValue::kReal: ins.Real(at, v.r); break;
+          case FactValue::kText: ins.Text(at, v.t); break;
+        }
+      }
+      ins.Run();
+    }
+  }
+  // No correction: 30_corrected_cell_changed and 40_finding_count have nothing to do.
+  if (!cross_year_) cross_year_ = std::make_unique<Stmt>(db_, FactFill("60_cross_year", "?1").c_str());
+  cross_year_->Int(1, id).Run();
 }
 
 long long SqliteReportWriter::Upsert(const SourceFile& src, const std::string& sha,

@@ -46,6 +46,10 @@ class SqliteReportWriter {
   // Keeps the report_id of an earlier load of the same path and clears its child rows.
   long long Upsert(const SourceFile& src, const std::string& sha, const std::string& ver);
   void ClearChildren(long long id, bool facts_only);
+  // The fact rows of loaded report `r` (id `id`): computed here (loaders/fact_rows.h) and
+  // inserted, then the cross-year request (sql/facts/60_cross_year.sql); or, when a correction
+  // applies to its unit-year, FillFacts.
+  void WriteFacts(const ReportRecord& r, long long id);
   void OpenBatch();
   void CloseBatchIfFull();
   // Statements of the per-report path, prepared once (keyed by their literal's address).
@@ -54,6 +58,8 @@ class SqliteReportWriter {
   Db& db_;
   std::map<const char*, std::unique_ptr<Stmt>> cache_;
   std::vector<std::unique_ptr<Stmt>> fills_;  // FillFacts
+  std::vector<std::unique_ptr<Stmt>> inserts_;  // WriteFacts: report, applicant, rule facts
+  std::unique_ptr<Stmt> cross_year_;           // WriteFacts: 60_cross_year
   std::vector<std::unique_ptr<Stmt>> clear_;  // ClearChildren: the child tables, facts last
   std::unique_ptr<Transaction> batch_;        // rolled back if never flushed
   int batch_reports_ = 0;
