@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include "config/units_file.h"
 #include "core/rule_program.h"
 
 #include <yaml-cpp/yaml.h>
@@ -137,19 +138,18 @@ Gazetteer ParseGazetteer(const std::string& yaml_text,
   Gazetteer g;
   if (divisions) g.divisions = std::move(divisions);
   g.source_text = yaml_text;
+  UnitsFile file;
   try {
-    YAML::Node root = YAML::Load(yaml_text);
-    for (const auto& alias : root["aliases"]) {
-      auto name = alias.first.as<std::string>();
-      auto code = alias.second.as<std::string>();
-      if (!g.divisions->empty() && !g.divisions->Find(code))
-        throw ConfigError("alias " + name + ": no division with code " + code);
-      g.aliases[name] = code;
-    }
-    g.ordinary_words = Strings(root["ordinary_words"], false);
-  } catch (const YAML::Exception& e) {
+    file = ReadUnitsYaml(yaml_text);  // libyaml's events: see config/units_file.h
+  } catch (const ConfigError& e) {
     throw ConfigError(std::string("units: ") + e.what());
   }
+  for (auto& [name, code] : file.aliases) {
+    if (!g.divisions->empty() && !g.divisions->Find(code))
+      throw ConfigError("alias " + name + ": no division with code " + code);
+    g.aliases[std::move(name)] = std::move(code);
+  }
+  g.ordinary_words = std::move(file.ordinary_words);
   return g;
 }
 

@@ -2,7 +2,8 @@
 # Installs the Debian packages gongkai needs that are missing.
 # Usage: scripts/deps.sh [--test|--bench]
 # (The readers need libxml2 (HTML), libzip + pugixml (DOCX) and poppler-cpp (PDF); libmimalloc-dev
-# is the allocator the extracting programs link, see CMakeLists.txt.)
+# is the allocator the extracting programs link, see CMakeLists.txt; libyaml-dev reads the
+# national-size units.yaml, config/units_file.h.)
 # (--test adds what the test suite needs: GoogleTest, and the PostgreSQL server that
 # scripts/pg_test_server.sh runs a throw-away cluster of. "postgresql" brings initdb, pg_ctl and
 # psql (postgresql-15, postgresql-client-15), ICU, and the "postgres" system user the server
@@ -14,7 +15,8 @@
 # --bench adds what bench/run.sh needs: "time" (/usr/bin/time -v for peak memory) and postgresql.)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config sqlite3 libsqlite3-dev libspdlog-dev
-      libyaml-cpp-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev libxlsxwriter-dev
+      libyaml-cpp-dev libyaml-dev libssl-dev libcli11-dev libpqxx-dev nlohmann-json3-dev
+      libxlsxwriter-dev
       libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libmimalloc-dev)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(libgtest-dev postgresql python3-openpyxl chromium)
