@@ -35,6 +35,24 @@ void ReadObjects(const SqlFile& f, Dictionary* d) {
   }
 }
 
+// codes.yaml: {kind: {code: "中文 | English", ...}, ...}, in file order.
+std::vector<CodeLabel> ReadCodes(const SqlFile& f) {
+  std::vector<CodeLabel> out;
+  for (const auto& kind : YAML::Load(f.text))
+    for (const auto& code : kind.second) {
+      const std::string k = kind.first.as<std::string>(), c = code.first.as<std::string>();
+      Description s = Split(code.second.as<std::string>(), f.path, k + "." + c);
+      out.push_back({k, c, s.zh, s.en});
+    }
+  return out;
+}
+
+const SqlFile& CodesFile() {
+  for (const auto& f : EmbeddedSqlFiles())
+    if (f.path == "dictionary/codes.yaml") return f;
+  throw std::runtime_error("sql/dictionary/codes.yaml is not embedded");
+}
+
 Dictionary Load() {
   Dictionary d;
   std::string all;
@@ -44,12 +62,7 @@ Dictionary Load() {
     all += f.path + '\n' + f.text + '\n';
     try {
       if (f.path == "dictionary/codes.yaml") {
-        for (const auto& kind : YAML::Load(f.text))
-          for (const auto& code : kind.second) {
-            const std::string k = kind.first.as<std::string>(), c = code.first.as<std::string>();
-            Description s = Split(code.second.as<std::string>(), f.path, k + "." + c);
-            d.codes.push_back({k, c, s.zh, s.en});
-          }
+        d.codes = ReadCodes(f);
       } else if (f.path == "dictionary/template_en.yaml") {
         for (const auto& part : YAML::Load(f.text))
           for (const auto& code : part.second)
@@ -75,6 +88,23 @@ Dictionary Load() {
 const Dictionary& EmbeddedDictionary() {
   static const Dictionary d = Load();
   return d;
+}
+
+const std::string* CodeLabelZh(const std::string& kind, const std::string& code) {
+  // codes.yaml alone (not the whole dictionary, ~70 M instructions): a process that only
+  // extracts and labels its findings never parses the views' descriptions.
+  static const std::map<std::pair<std::string, std::string>, std::string> index = [] {
+    std::map<std::pair<std::string, std::string>, std::string> m;
+    const SqlFile& f = CodesFile();
+    try {
+      for (auto& c : ReadCodes(f)) m.emplace(std::make_pair(c.kind, c.code), std::move(c.zh));
+    } catch (const YAML::Exception& e) {
+      throw std::runtime_error("sql/" + f.path + ": " + e.what());
+    }
+    return m;
+  }();
+  auto it = index.find(std::make_pair(kind, code));  // the first of a duplicate, as a scan did
+  return it == index.end() ? nullptr : &it->second;
 }
 
 std::string DocFileFor(const std::string& object) {

@@ -40,6 +40,10 @@ struct Dictionary {
 // Parsed once; throws std::runtime_error naming the file when the data is malformed.
 const Dictionary& EmbeddedDictionary();
 
+// codes.yaml's Chinese label of `code` of `kind` (finding_kind, error_kind, rule, ...), or
+// nullptr; the same as EmbeddedDictionary().codes holds, read from codes.yaml alone, once.
+const std::string* CodeLabelZh(const std::string& kind, const std::string& code);
+
 // The file a missing description or label belongs in, for test and log messages.
 std::string DocFileFor(const std::string& object);
 

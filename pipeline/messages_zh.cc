@@ -34,15 +34,16 @@ bool CompiledFrom(const RuleInstance* in, const Template* tmpl) {
 std::string KindLabelZh(const std::string& kind) {
   // The one source of these labels is the data dictionary (sql/dictionary/codes.yaml), where
   // every finding and error kind must have one (LabelsAndDictionary.* enforce it).
-  for (const auto& c : EmbeddedDictionary().codes)
-    if ((c.kind == "finding_kind" || c.kind == "error_kind") && c.code == kind) return c.zh;
+  // (A code of both kinds: the first in codes.yaml's order, finding_kind before error_kind.)
+  if (const std::string* zh = CodeLabelZh("finding_kind", kind)) return *zh;
+  if (const std::string* zh = CodeLabelZh("error_kind", kind)) return *zh;
   return "其他问题（" + kind + "）";
 }
 
 std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
   if (const std::string* label = TemplateRuleLabel(tmpl, rule_key)) return *label;
-  for (const auto& c : EmbeddedDictionary().codes)  // rules outside the template (narrative.*)
-    if (c.kind == "rule" && c.code == rule_key) return c.zh;
+  if (const std::string* zh = CodeLabelZh("rule", rule_key))  // rules outside the template
+    return *zh;                                                 // (narrative.*)
   return rule_key;
 }
 
