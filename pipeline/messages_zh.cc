@@ -48,22 +48,38 @@ std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
 }
 
 std::string RuleMessageZh(const Template* tmpl, const RuleResult& rule) {
-  // A template rule's label and sides were named once when its template was compiled.
+  // A template rule's label and sides were named once when its template was compiled; they are
+  // appended to one reserved string, not copied (a message per rule result and report).
   const RuleInstance* in = CompiledFrom(rule.instance, tmpl) ? rule.instance : nullptr;
-  std::string head = "勾稽关系“" + (in ? in->label_zh : RuleLabelZh(tmpl, rule.rule_key())) + "”";
+  std::string label_text, lhs_text, rhs_text;  // what was not named at compile time
+  const std::string* label = &label_text;
+  if (in) label = &in->label_zh;
+  else label_text = RuleLabelZh(tmpl, rule.rule_key());
   const bool first = in && in->compact;  // then *_alts == 0 is every term's first alternative
-  std::string lhs = first && !rule.lhs_alts ? in->lhs_zh : TermsLabelZh(tmpl, rule.lhs_terms());
-  std::string rhs = first && !rule.rhs_alts ? in->rhs_zh : TermsLabelZh(tmpl, rule.rhs_terms());
+  const std::string* lhs = &lhs_text;
+  const std::string* rhs = &rhs_text;
+  if (first && !rule.lhs_alts) lhs = &in->lhs_zh;
+  else lhs_text = TermsLabelZh(tmpl, rule.lhs_terms());
+  if (first && !rule.rhs_alts) rhs = &in->rhs_zh;
+  else rhs_text = TermsLabelZh(tmpl, rule.rhs_terms());
+  std::string out;
+  out.reserve(label->size() + lhs->size() + rhs->size() + 128);
+  out.append("勾稽关系“").append(*label).append("”");
   switch (rule.status) {
     case RuleStatus::kPass:
-      return head + "成立：" + lhs + " = " + rhs + " = " + Number(*rule.lhs);
+      out.append("成立：").append(*lhs).append(" = ").append(*rhs).append(" = ");
+      out.append(Number(*rule.lhs));
+      return out;
     case RuleStatus::kFail:
-      return head + "不成立：左边 " + lhs + " = " + Number(*rule.lhs) + "，右边 " + rhs + " = " +
-             Number(*rule.rhs) + "，相差 " + Number(*rule.diff);
+      out.append("不成立：左边 ").append(*lhs).append(" = ").append(Number(*rule.lhs));
+      out.append("，右边 ").append(*rhs).append(" = ").append(Number(*rule.rhs));
+      out.append("，相差 ").append(Number(*rule.diff));
+      return out;
     case RuleStatus::kNotAssessable:
       break;
   }
-  return head + "无法判断（有单元格为空、不适用或缺失）：" + lhs + " = " + rhs;
+  out.append("无法判断（有单元格为空、不适用或缺失）：").append(*lhs).append(" = ").append(*rhs);
+  return out;
 }
 
 std::string FindingMessageZh(const Template* tmpl, const Finding& f, const RuleResult* rule) {
