@@ -138,16 +138,10 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
   s_ += std::to_string(v);
 }
 
-PgBatchWriter::PgBatchWriter(pqxx::connection& conn) {
-  conn.prepare("gongkai_batch_upsert", BatchSql());
-  auto fills = FactFills("SELECT unnest(CAST($1 AS BIGINT[]))");
-  for (std::size_t i = 0; i < fills.size(); ++i)
-    conn.prepare("gongkai_fact_fill_" + std::to_string(i), fills[i]);
-  fact_fills_ = fills.size();
-  conn.prepare("gongkai_fact_state", kFactStateSql);
-  conn.prepare("gongkai_fact_cross_year",
-               FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))"));
-}
+PgBatchWriter::PgBatchWriter(pqxx::connection& /*conn*/)
+    : upsert_sql_(BatchSql()),
+      fills_(FactFills("SELECT unnest(CAST($1 AS BIGINT[]))")),
+      cross_year_sql_(FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))")) {}
 
 std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
                                              std::size_t begin, std::size_t end) {
@@ -196,7 +190,7 @@ std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<P
     }
   }
   pqxx::result rows =
-      tx.exec_prepared("gongkai_batch_upsert", a[0].Done(), a[1].Done(), a[2].Done(), a[3].Done(),
+      tx.exec_params(upsert_sql_, a[0].Done(), a[1].Done(), a[2].Done(), a[3].Done(),
                        a[4].Done(), a[5].Done(), a[6].Done(), a[7].Done(), a[8].Done(),
                        a[9].Done(), a[10].Done(), a[11].Done(), a[12].Done(), a[13].Done(),
                        a[14].Done(), a[15].Done(), a[16].Done(), a[17].Done(), a[18].Done(),
@@ -292,7 +286,7 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
   std::unordered_map<long long, int> counted;
   TextArray corrected;
   bool any_corrected = false;
-  for (const auto& row : tx.exec_prepared("gongkai_fact_state", loaded.Done())) {
+  for (const auto& row : tx.exec_params(kFactStateSql, loaded.Done())) {
     const long long id = row[0].as<long long>();
     if (row[2].as<bool>()) {
       corrected.AddInt(id);
@@ -327,9 +321,8 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
     copy.complete();
   }
   if (any_corrected)
-    for (std::size_t i = 0; i < fact_fills_; ++i)
-      tx.exec_prepared("gongkai_fact_fill_" + std::to_string(i), corrected.Done());
-  tx.exec_prepared("gongkai_fact_cross_year", all.Done());
+    for (const std::string& fill : fills_) tx.exec_params(fill, corrected.Done());
+  tx.exec_params(cross_year_sql_, all.Done());
 }
 
 }  // namespace gongkai

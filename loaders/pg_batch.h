@@ -37,7 +37,7 @@ struct PgPending {
 
 class PgBatchWriter {
  public:
-  // Prepares the batch statement on the connection.
+  // The batch's statements (not prepared on `conn`: see upsert_sql_).
   explicit PgBatchWriter(pqxx::connection& conn);
   void Write(pqxx::work& tx, const std::vector<PgPending>& batch);
 
@@ -63,7 +63,13 @@ class PgBatchWriter {
   template <typename Live>
   void WriteFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
                   const std::vector<long long>& ids, const Live& live);
-  std::size_t fact_fills_ = 0;  // prepared gongkai_fact_fill_0 .. _<n-1>
+  // The batch's statements, sent unnamed (parsed and planned for their arguments at every
+  // batch): a named statement's generic plan, made while the tables were nearly empty, kept
+  // scanning cell, rule_result and the fact tables whole for the upsert's deletes, so that a
+  // batch cost grew with the warehouse (a 3,000-report load read 1 M fact rows that way).
+  std::string upsert_sql_;
+  std::vector<std::string> fills_;  // sql/facts, for the reports a correction applies to
+  std::string cross_year_sql_;      // sql/facts/60_cross_year.sql
 };
 
 }  // namespace gongkai
