@@ -49,9 +49,9 @@ class Walker {
  public:
   Walker(const DiscoverOptions& options, Discovery* out) : options_(options), out_(*out) {}
 
-  // `dir` is a realpath (raw bytes).
-  void Walk(const std::string& dir, const struct stat& st) {
-    const FolderId id{st.st_dev, st.st_ino};
+  // `dir` is a realpath (raw bytes). Its entries are visited in the byte order of their keys
+  // (a folder's with a trailing '/'), so that the files' keys come out in byte order.
+  void Walk(const std::string& dir, FolderId id) {
     if (!visited_.insert(id).second) return;  // reached already through another spelling
     ancestors_.push_back(id);
     std::vector<std::string> names;
@@ -59,7 +59,21 @@ class Walker {
       ancestors_.pop_back();
       return;
     }
-    for (const std::string& name : names) Entry(dir == "/" ? "/" + name : dir + "/" + name, name);
+    std::vector<Item> items;
+    items.reserve(names.size());
+    for (std::string& name : names) {
+      Item item;
+      if (!Stat(Join(dir, name), &item)) continue;
+      std::string escaped = EscapePath(name);
+      if (item.dir) escaped += '/';
+      if (escaped != name) item.order = std::move(escaped);
+      item.name = std::move(name);
+      items.push_back(std::move(item));
+    }
+    std::vector<std::string>().swap(names);
+    std::sort(items.begin(), items.end(),
+              [](const Item& a, const Item& b) { return a.Order() < b.Order(); });
+    for (const Item& item : items) Entry(Join(dir, item.name), item);
     ancestors_.pop_back();
   }
 
@@ -82,7 +96,6 @@ class Walker {
       Unreadable(dir, err);
       return false;
     }
-    std::sort(names->begin(), names->end());
     return true;
   }
 
@@ -99,27 +112,56 @@ class Walker {
                        [&](const std::string& ext) { return EndsWithNoCase(name, ext); });
   }
 
-  void Entry(const std::string& path, const std::string& name) {
+  // An entry of the folder being walked: ~100 bytes (and a long name's bytes) each.
+  struct Item {
+    std::string name;
+    std::string order;  // the escaped name, '/' after a folder's; empty when that is `name`
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    FolderId id{};
+    bool dir = false, regular = false, link = false;
+    std::string_view Order() const { return order.empty() ? name : order; }
+  };
+
+  static std::string Join(const std::string& dir, const std::string& name) {
+    return dir == "/" ? "/" + name : dir + "/" + name;
+  }
+
+  // False for an entry that is gone since listed or a dangling link.
+  static bool Stat(const std::string& path, Item* item) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return;  // removed since listed
-    const bool link = S_ISLNK(st.st_mode);
-    if (link && ::stat(path.c_str(), &st) != 0) return;  // a dangling link is no file
-    if (S_ISDIR(st.st_mode)) {
+    if (::lstat(path.c_str(), &st) != 0) return false;
+    item->link = S_ISLNK(st.st_mode);
+    if (item->link && ::stat(path.c_str(), &st) != 0) return false;
+    item->dir = S_ISDIR(st.st_mode);
+    item->regular = S_ISREG(st.st_mode);
+    item->id = {st.st_dev, st.st_ino};
+    item->size = static_cast<std::uint64_t>(st.st_size);
+    // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
+    item->mtime_ns =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return true;
+  }
+
+  void Entry(const std::string& path, const Item& item) {
+    const std::string& name = item.name;
+    const bool link = item.link;
+    if (item.dir) {
       if (Wanted(name))
         out_.problems.push_back({EscapePath(path), "folder_named_like_report",
                                  "a folder named like a report file; the files in it are read"});
-      if (std::find(ancestors_.begin(), ancestors_.end(), FolderId{st.st_dev, st.st_ino}) !=
+      if (std::find(ancestors_.begin(), ancestors_.end(), item.id) !=
           ancestors_.end()) {
         out_.problems.push_back({EscapePath(path), "symlink_loop",
                                  "a symlink to a folder that contains it; not followed"});
         return;
       }
-      if (!link) return Walk(path, st);
+      if (!link) return Walk(path, item.id);
       char real[PATH_MAX];
-      if (::realpath(path.c_str(), real)) Walk(real, st);
+      if (::realpath(path.c_str(), real)) Walk(real, item.id);
       return;
     }
-    if (!S_ISREG(st.st_mode) || name[0] == '.') return;
+    if (!item.regular || name[0] == '.') return;
     if (!Wanted(name) && !(options_.sniff && SniffFile(path))) return;
     std::string key;
     if (link) {
@@ -129,10 +171,7 @@ class Walker {
     } else {
       key = EscapePath(path);
     }
-    // stat(2) rather than last_write_time(): its clock's epoch is not the Unix epoch.
-    std::int64_t mtime_ns =
-        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    out_.files.Add(key, static_cast<std::uint64_t>(st.st_size), mtime_ns);
+    out_.files.Add(key, item.size, item.mtime_ns);
   }
 
   const DiscoverOptions& options_;
@@ -142,37 +181,6 @@ class Walker {
 };
 
 }  // namespace
-
-void FileList::Add(std::string_view key, std::uint64_t size, std::int64_t mtime_ns) {
-  if (key.size() > 0xffff) throw DiscoverError("a path longer than 65,535 bytes: " +
-                                               std::string(key.substr(0, 200)) + "...");
-  std::uint32_t at;
-  try {
-    at = keys_.Append(key);
-  } catch (const std::length_error&) {
-    throw DiscoverError("more than 4 GiB of file paths under the input folders");
-  }
-  recs_.push_back({size, mtime_ns, at, static_cast<std::uint32_t>(key.size())});
-}
-
-void FileList::SortUnique() {
-  std::sort(recs_.begin(), recs_.end(), [&](const Rec& a, const Rec& b) { return Key(a) < Key(b); });
-  // A file reached twice (two input folders, a symlinked folder) is one key: kept once.
-  recs_.erase(std::unique(recs_.begin(), recs_.end(),
-                          [&](const Rec& a, const Rec& b) { return Key(a) == Key(b); }),
-              recs_.end());
-  recs_.shrink_to_fit();
-}
-
-std::size_t FileList::Find(std::string_view key) const {
-  std::size_t lo = 0, hi = recs_.size();
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    if (Path(mid) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < recs_.size() && Path(lo) == key ? lo : recs_.size();
-}
 
 bool Discovery::UnderRoots(const std::string& key) const {
   return std::any_of(roots.begin(), roots.end(),
@@ -194,7 +202,7 @@ Discovery DiscoverFiles(const DiscoverOptions& options) {
     if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || !::realpath(dir.c_str(), real))
       throw DiscoverError("input folder not found: " + dir);
     out.roots.push_back(EscapePath(real));
-    walker.Walk(real, st);
+    walker.Walk(real, {st.st_dev, st.st_ino});
   }
   auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
   out.files.SortUnique();

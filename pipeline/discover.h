@@ -17,11 +17,15 @@
 //                            walked like any folder
 // A missing input folder throws DiscoverError (the run cannot do what it was asked).
 //
-// Memory: the files are held as a FileList, every key in one arena (core/arena.h) of 1 MiB
-// chunks and a 24-byte record per file (size, mtime, where its key is): about (key length +
-// 24) bytes a file,
-// ~10 MB for 100,000 files, with no allocation per file. The run streams the manifest past it
-// (pipeline/runner.cc) and keeps no other copy of either.
+// A DiscoverError is thrown for a path longer than 65,535 bytes too (pipeline/file_list.h).
+//
+// Order and memory: a folder's entries are walked in the byte order of their keys, a folder's
+// key taken with its trailing '/' (so "a-b.txt" and "a.txt" come before the folder "a", whose
+// files' keys start "a/"): the keys come out already in byte order, and the FileList
+// (pipeline/file_list.h) front-codes them as they come, ~20 bytes a file (~2 MB for 100,000
+// files). Only what a symlink or a later input folder brings out of order is held in full
+// until the end. One folder's names and stat results are held while it is walked. The run
+// streams the manifest past the list (pipeline/runner.cc) and keeps no other copy of either.
 #ifndef GONGKAI_PIPELINE_DISCOVER_H_
 #define GONGKAI_PIPELINE_DISCOVER_H_
 
@@ -32,47 +36,15 @@
 #include <vector>
 
 #include "config/options.h"
-#include "core/arena.h"
 #include "core/report.h"
+#include "pipeline/file_list.h"
 
 namespace gongkai {
-
-struct DiscoverError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct DiscoverProblem {
   std::string path;  // key of the folder or link concerned
   std::string kind;  // unreadable_folder | symlink_loop | folder_named_like_report
   std::string message;
-};
-
-// The discovered files, compactly: Add() in any order, then SortUnique(); after that, index i
-// is the i-th key in byte order, each key once. Keys are at most 65,535 bytes (an escaped
-// PATH_MAX path is at most 16,384) and 4 GiB in all (DiscoverError beyond).
-class FileList {
- public:
-  void Add(std::string_view key, std::uint64_t size, std::int64_t mtime_ns);
-  void SortUnique();
-  std::size_t size() const { return recs_.size(); }
-  bool empty() const { return recs_.empty(); }
-  std::string_view Path(std::size_t i) const { return Key(recs_[i]); }
-  std::uint64_t Size(std::size_t i) const { return recs_[i].size; }
-  std::int64_t MtimeNs(std::size_t i) const { return recs_[i].mtime_ns; }
-  SourceFile At(std::size_t i) const { return {std::string(Path(i)), Size(i), MtimeNs(i)}; }
-  // Index of `key` (after SortUnique), or size() when it is not in the list.
-  std::size_t Find(std::string_view key) const;
-
- private:
-  struct Rec {
-    std::uint64_t size;
-    std::int64_t mtime_ns;
-    std::uint32_t at;  // where its key is in keys_
-    std::uint32_t len;
-  };
-  std::string_view Key(const Rec& r) const { return keys_.View(r.at, r.len); }
-  Arena keys_{20};  // 1 MiB chunks; a key never spans two
-  std::vector<Rec> recs_;
 };
 
 struct Discovery {

@@ -79,7 +79,9 @@ Comparison Compare(const Discovery& found, const RunOptions& options,
                    const ExtractContext& context, Loader& loader) {
   const FileList& files = found.files;
   Comparison c;
-  std::size_t i = 0;
+  FileList::Cursor file(files);
+  bool more = file.Next();
+  auto at = [&] { return static_cast<std::uint32_t>(file.index()); };
   std::string last;
   bool first = true;
   loader.ScanManifest([&](const ManifestEntry& e) {
@@ -89,23 +91,23 @@ Comparison Compare(const Discovery& found, const RunOptions& options,
                       path + ")");
     first = false;
     last = path;
-    for (; i < files.size() && files.Path(i) < path; ++i)
-      c.todo.push_back(static_cast<std::uint32_t>(i));  // new: not stored
-    if (i < files.size() && files.Path(i) == path) {
-      const auto at = static_cast<std::uint32_t>(i++);
-      bool unchanged = e.source.size == files.Size(at) && e.source.mtime_ns == files.MtimeNs(at) &&
+    for (; more && file.path() < path; more = file.Next()) c.todo.push_back(at());  // new
+    if (more && file.path() == path) {
+      const std::uint32_t i = at();
+      bool unchanged = e.source.size == file.size() && e.source.mtime_ns == file.mtime_ns() &&
                        e.extractor_version == context.extractor_version;
+      more = file.Next();
       if (unchanged && e.status == "failed" && Transient(e.error_kind)) unchanged = false;
       if (!unchanged || options.force) {
-        c.todo.push_back(at);
+        c.todo.push_back(i);
         return;
       }
       ++c.unchanged;
       if (e.status == "loaded" && e.placement_fingerprint != context.placement_fingerprint)
-        c.replace.push_back(at);
+        c.replace.push_back(i);
       if (e.status == "failed") {  // unchanged, so it would fail again
         c.still_failed.push_back(e);
-        c.still_failed_at.push_back(at);
+        c.still_failed_at.push_back(i);
       }
       return;
     }
@@ -121,7 +123,7 @@ Comparison Compare(const Discovery& found, const RunOptions& options,
                                : OldSpellingUnderInputs(path, options.discover))
       c.gone.push_back(path);
   });
-  for (; i < files.size(); ++i) c.todo.push_back(static_cast<std::uint32_t>(i));
+  for (; more; more = file.Next()) c.todo.push_back(at());
   return c;
 }
 
@@ -249,7 +251,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
   Progress progress(options.progress, todo.size());
   for (std::size_t i = 0; i < todo.size(); ++i) {
     ProcessResult p = pool.Next();
-    const std::string_view path = files.Path(todo[i]);
+    const std::string path = files.Path(todo[i]);
     if (p.ok) {
       loader.LoadReport(p.record);
       ++s.loaded;
@@ -264,7 +266,7 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
       loader.LoadFailure(p.failure);
       ++s.failed;
       spdlog::warn("{}: {}: {}", path, p.failure.error_kind, p.failure.message);
-      log.files.push_back({std::string(path), "failed", p.failure.error_kind, p.failure.message});
+      log.files.push_back({path, "failed", p.failure.error_kind, p.failure.message});
       s.failures.push_back(std::move(p.failure));
     }
     progress.Update(i + 1);

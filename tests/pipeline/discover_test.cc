@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "loaders/sqlite_loader.h"
 #include "pipeline/path_key.h"
@@ -249,26 +250,38 @@ TEST_F(Unreadable, AFileThatWasUnreadableIsRetriedOnceReadable) {
             (Rows{{"1", "4", "0"}}));
 }
 
-TEST(FileList, SortedByKeyBytesEachKeyOnceWithItsOwnSizeAndTime) {
-  FileList files;
-  files.Add("/r/b.txt", 2, 20);
-  files.Add("/r/a.txt", 1, 10);
-  files.Add("/r/报告.txt", 3, 30);  // a UTF-8 key sorts after ASCII, byte-wise
-  files.Add("/r/a.txt", 1, 10);              // reached twice (a symlinked folder)
-  for (int i = 0; i < 20000; ++i)            // more keys than one 1 MiB chunk holds
-    files.Add("/r/deep/" + std::string(60, 'd') + std::to_string(100000 + i), 7, i);
-  files.SortUnique();
-  ASSERT_EQ(files.size(), 20003u);
-  EXPECT_EQ(files.Path(0), "/r/a.txt");
-  EXPECT_EQ(files.Path(1), "/r/b.txt");
-  EXPECT_EQ(files.Size(1), 2u);
-  EXPECT_EQ(files.MtimeNs(1), 20);
-  EXPECT_EQ(files.Path(2), "/r/deep/" + std::string(60, 'd') + "100000");
-  EXPECT_EQ(files.MtimeNs(20001), 19999);
-  EXPECT_EQ(files.Path(20002), "/r/报告.txt");
-  EXPECT_EQ(files.Find("/r/b.txt"), 1u);
-  EXPECT_EQ(files.Find("/r/c.txt"), files.size());
-  EXPECT_EQ(files.At(20002).size, 3u);
+TEST(Discover, KeysComeOutOfTheWalkInByteOrderSoNothingIsHeldAside) {
+  // '-' and '.' sort before '/': the files a-b.txt and a.txt come before those in the folder a;
+  // a name in GBK bytes or with a backslash sorts by its escaped key (keys written escaped).
+  testing::TempDir tmp;
+  for (const char* name : {"a-b.txt", "a.txt", "a/x.txt", "a/y/z.txt", "a-b/q.txt", "a0.txt",
+                           "b.txt", "x\\\\y.txt", "\\xB6\\xAB.txt", "\\xB6/w.txt", "报告.txt"}) {
+    const fs::path f = tmp / UnescapePath(name);
+    fs::create_directories(f.parent_path());
+    std::ofstream(f) << "x";
+  }
+  DiscoverOptions options;
+  options.input_dirs = {tmp.path()};
+  const Discovery found = DiscoverFiles(options);
+  std::vector<std::string> keys;
+  for (FileList::Cursor c(found.files); c.Next();) keys.push_back(c.path());
+  const std::string r = PathKey(tmp.path()) + "/";
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      r + "\\xB6/w.txt", r + "\\xB6\\xAB.txt", r + "a-b.txt", r + "a-b/q.txt",
+                      r + "a.txt", r + "a/x.txt", r + "a/y/z.txt", r + "a0.txt", r + "b.txt",
+                      r + "x\\\\y.txt", r + "报告.txt"}));
+  EXPECT_EQ(found.files.held_aside(), 0u);  // every key came in order: none held in full
+
+  // A symlinked folder's files come out of order (their keys are the target's): the keys out
+  // of order are held aside and merged in, each key once.
+  fs::create_directory_symlink(tmp / "a", tmp / "0link");
+  const Discovery again = DiscoverFiles(options);
+  std::vector<std::string> keys_again;
+  for (FileList::Cursor c(again.files); c.Next();) keys_again.push_back(c.path());
+  EXPECT_EQ(keys_again, keys);
+  // 0link/ sorts first: a/x.txt and a/y/z.txt come first, and the five keys walked after them
+  // that sort before them (\xB6/w.txt ... a.txt) are held aside.
+  EXPECT_EQ(again.files.held_aside(), 5u);
 }
 
 }  // namespace
