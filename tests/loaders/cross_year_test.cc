@@ -9,7 +9,6 @@
 #include <functional>
 
 #include "loaders/postgres_loader.h"
-#include "loaders/sqlite_loader.h"
 #include "pipeline/runner.h"
 #include "tests/loaders/postgres_test_server.h"
 #include "tests/support/cli.h"
@@ -76,18 +75,12 @@ class CrossYear {
   CrossYear(std::string warehouse, std::function<Rows(const std::string&)> query)
       : warehouse_(std::move(warehouse)), query_(std::move(query)) {
     input_ = tmp_ / "reports";
-    testing::CopySeeds(input_);
+    options_ = testing::SeedRunOptions(input_, warehouse_);
     testing::WriteFile(input_ + "/pingtan_2023.tsv.txt",
                        testing::ReadFileOrDie(testing::FixturePath("real/pingtan_2023.tsv.txt")));
-    options_.discover.input_dirs = {input_};
-    options_.load.warehouse = warehouse_;
   }
 
-  void Run() {
-    auto loader = OpenLoader(options_.load);
-    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
-    gongkai::Run(options_, testing::ProjectContext(), *loader);
-  }
+  void Run() { testing::RunWarehouse(options_); }
 
   // 平潭 2023 again as its 2024 report, carrying 3 over (2023 carried 0 on) and 480 normative
   // documents in force (470 + 10 - 5 = 475).

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <filesystem>
 
-#include "loaders/sqlite_loader.h"
 #include "pipeline/runner.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/sqlite_query.h"
@@ -22,18 +21,12 @@ class Marts : public ::testing::Test {
  protected:
   void SetUp() override {
     input_ = tmp_ / "reports";
-    testing::CopySeeds(input_);
+    options_ = testing::SeedRunOptions(input_, tmp_ / "warehouse.db");
     for (const char* f : {"sh_bgt_2019.tsv.txt", "pingtan_2023.tsv.txt", "huaian_szf_2024.tsv.txt"})
       testing::WriteFile(input_ + "/" + f, testing::ReadFileOrDie(testing::FixturePath("real/") + f));
-    options_.discover.input_dirs = {input_};
-    options_.load.warehouse = tmp_ / "warehouse.db";
   }
 
-  RunSummary RunOnce() {
-    auto loader = OpenSqliteLoader(options_.load.warehouse);
-    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
-    return gongkai::Run(options_, testing::ProjectContext(), *loader);
-  }
+  RunSummary RunOnce() { return testing::RunWarehouse(options_); }
 
   // 平潭 2023 again as its 2024 report, with `edits` (from, to) applied to the text.
   void AddPingtan2024(const std::vector<std::pair<std::string, std::string>>& edits) {

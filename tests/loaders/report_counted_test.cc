@@ -12,7 +12,6 @@
 #include <functional>
 
 #include "loaders/postgres_loader.h"
-#include "loaders/sqlite_loader.h"
 #include "pipeline/runner.h"
 #include "tests/loaders/postgres_test_server.h"
 #include "tests/support/fixtures.h"
@@ -49,16 +48,10 @@ class CountedFlag {
   CountedFlag(std::string warehouse, std::function<Rows(const std::string&)> query)
       : warehouse_(std::move(warehouse)), query_(std::move(query)) {
     input_ = tmp_ / "reports";
-    testing::CopySeeds(input_);
-    options_.discover.input_dirs = {input_};
-    options_.load.warehouse = warehouse_;
+    options_ = testing::SeedRunOptions(input_, warehouse_);
   }
 
-  void Run() {
-    auto loader = OpenLoader(options_.load);
-    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
-    gongkai::Run(options_, testing::ProjectContext(), *loader);
-  }
+  void Run() { testing::RunWarehouse(options_); }
 
   // Every step of the scenario, the flags checked against the rule after each.
   void Scenario() {

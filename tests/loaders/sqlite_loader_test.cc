@@ -22,16 +22,12 @@ class SqliteWarehouse : public ::testing::Test {
  protected:
   void SetUp() override {
     input_ = tmp_ / "reports";
-    testing::CopySeeds(input_);
-    options_.discover.input_dirs = {input_};
-    options_.load.warehouse = tmp_ / "warehouse.db";
+    options_ = testing::SeedRunOptions(input_, tmp_ / "warehouse.db");
   }
 
   RunSummary RunOnce(bool force = false) {
     options_.force = force;
-    auto loader = OpenSqliteLoader(options_.load.warehouse);
-    loader->Prepare(testing::ProjectContext().templates, testing::ProjectContext().gazetteer);
-    return gongkai::Run(options_, testing::ProjectContext(), *loader);
+    return testing::RunWarehouse(options_);
   }
 
   Rows Q(const std::string& sql) { return Query(options_.load.warehouse, sql); }

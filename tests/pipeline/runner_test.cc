@@ -21,16 +21,12 @@ class Nightly : public ::testing::Test {
  protected:
   void SetUp() override {
     input_ = tmp_ / "reports";
-    testing::CopySeeds(input_);
-    options_.discover.input_dirs = {input_};
-    options_.load.warehouse = tmp_ / "warehouse.db";
+    options_ = testing::SeedRunOptions(input_, tmp_ / "warehouse.db");
     options_.workers = 2;
   }
 
   RunSummary RunOnce(const ExtractContext& ctx = testing::ProjectContext()) {
-    auto loader = OpenSqliteLoader(options_.load.warehouse);
-    loader->Prepare(ctx.templates, ctx.gazetteer);
-    return gongkai::Run(options_, ctx, *loader);
+    return testing::RunWarehouse(options_, ctx);
   }
 
   Rows Q(const std::string& sql) { return Query(options_.load.warehouse, sql); }

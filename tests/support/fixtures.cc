@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "config/config.h"
+#include "loaders/loader.h"
 
 namespace gongkai::testing {
 namespace fs = std::filesystem;
@@ -52,6 +53,20 @@ void CopySeeds(const std::string& dir) {
   fs::create_directories(dir);
   for (const auto& e : fs::directory_iterator(FixturePath("seeds")))
     fs::copy_file(e.path(), dir + "/" + e.path().filename().string());
+}
+
+RunOptions SeedRunOptions(const std::string& input, const std::string& warehouse) {
+  CopySeeds(input);
+  RunOptions options;
+  options.discover.input_dirs = {input};
+  options.load.warehouse = warehouse;
+  return options;
+}
+
+RunSummary RunWarehouse(const RunOptions& options, const ExtractContext& context) {
+  auto loader = OpenLoader(options.load);
+  loader->Prepare(context.templates, context.gazetteer);
+  return Run(options, context, *loader);
 }
 
 std::string ToGb18030(const std::string& utf8) {

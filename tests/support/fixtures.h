@@ -23,6 +23,15 @@ const Template& ProjectTemplate(int edition);  // throws if the edition does not
 // Copies tests/fixtures/seeds/*.txt into `dir` (created).
 void CopySeeds(const std::string& dir);
 
+// Options of a run over the seeds: copies them into `input` (CopySeeds) and returns options
+// that read `input` into `warehouse` (a SQLite path or a PostgreSQL conninfo); the rest default.
+RunOptions SeedRunOptions(const std::string& input, const std::string& warehouse);
+
+// One run as `gongkai run` does it: opens the warehouse options.load names (OpenLoader: SQLite
+// or PostgreSQL), prepares it with `context`'s templates and gazetteer, runs `options` into it.
+RunSummary RunWarehouse(const RunOptions& options,
+                        const ExtractContext& context = ProjectContext());
+
 // The same text in GB18030 (iconv), as Chinese government files often come.
 std::string ToGb18030(const std::string& utf8);
 
