@@ -138,7 +138,7 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
   s_ += std::to_string(v);
 }
 
-PgBatchWriter::PgBatchWriter(pqxx::connection& /*conn*/)
+PgBatchWriter::PgBatchWriter()
     : upsert_sql_(BatchSql()),
       fills_(FactFills("SELECT unnest(CAST($1 AS BIGINT[]))")),
       cross_year_sql_(FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))")) {}

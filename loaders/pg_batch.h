@@ -37,8 +37,8 @@ struct PgPending {
 
 class PgBatchWriter {
  public:
-  // The batch's statements (not prepared on `conn`: see upsert_sql_).
-  explicit PgBatchWriter(pqxx::connection& conn);
+  // Reads the batch's statements from the embedded SQL (not prepared: see upsert_sql_).
+  PgBatchWriter();
   void Write(pqxx::work& tx, const std::vector<PgPending>& batch);
 
   // A PostgreSQL array literal of text (NULL for an absent value), as `{"a","b\"c",NULL}`.

@@ -60,7 +60,7 @@ class PostgresLoader : public Loader {
       part("user", conn_->username());
       describe_ = Clean(where, secrets_);
     });
-    Guard("preparing the batch statement", [&] { batch_writer_.emplace(*conn_); });
+    Guard("reading the batch statements", [&] { batch_writer_.emplace(); });
   }
 
   ~PostgresLoader() override {
