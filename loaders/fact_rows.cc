@@ -118,7 +118,6 @@ FactRows ComputeFactRows(const ReportRecord& r, long long report_id, int counted
   Sum rev[5], lit[5], lar[5];  // upheld, corrected, other, pending, total (as reported)
   Sum rev_parts, lit_parts, lar_parts;
   // 表二's rows read (CTE t2).
-  bool has_t2 = false;
   long long proc_cells = 0, proc_blanks = 0;
   Sum proc_items, proc_amount, reg[3], norm[3];  // issued, abolished, in_force
 
@@ -168,13 +167,11 @@ FactRows ComputeFactRows(const ReportRecord& r, long long report_id, int counted
     } else if (at.table == "t2") {
       Sum* three = at.row == "a1_regulation" ? reg : at.row == "a1_normative" ? norm : nullptr;
       if (at.row == "a9_procurement") {
-        has_t2 = true;
         ++proc_cells;
         if (!number) ++proc_blanks;
         if (at.col == "items") proc_items.Add(v);
         else if (at.col == "amount_wan") proc_amount.Add(v);
       } else if (three) {
-        has_t2 = true;
         if (at.col == "issued") three[0].Add(v);
         else if (at.col == "abolished") three[1].Add(v);
         else if (at.col == "in_force") three[2].Add(v);
@@ -247,7 +244,7 @@ FactRows ComputeFactRows(const ReportRecord& r, long long report_id, int counted
   f.push_back(total_source ? Text(total_source) : Null());
   f.push_back(Int(t3_blanks));
   f.push_back(Int(rows_from_parts));
-  f.push_back(Int(has_t2 ? proc_cells : 0));
+  f.push_back(Int(proc_cells));
   f.push_back(cast(proc_items.v));
   f.push_back(Real(proc_amount.v));
   f.push_back(Int(proc_blanks));
