@@ -47,12 +47,6 @@ std::vector<CodeLabel> ReadCodes(const SqlFile& f) {
   return out;
 }
 
-const SqlFile& CodesFile() {
-  for (const auto& f : EmbeddedSqlFiles())
-    if (f.path == "dictionary/codes.yaml") return f;
-  throw std::runtime_error("sql/dictionary/codes.yaml is not embedded");
-}
-
 Dictionary Load() {
   Dictionary d;
   std::string all;
@@ -95,7 +89,7 @@ const std::string* CodeLabelZh(const std::string& kind, const std::string& code)
   // extracts and labels its findings never parses the views' descriptions.
   static const std::map<std::pair<std::string, std::string>, std::string> index = [] {
     std::map<std::pair<std::string, std::string>, std::string> m;
-    const SqlFile& f = CodesFile();
+    const SqlFile& f = EmbeddedSqlFile("dictionary/codes.yaml");
     try {
       for (auto& c : ReadCodes(f)) m.emplace(std::make_pair(c.kind, c.code), std::move(c.zh));
     } catch (const YAML::Exception& e) {

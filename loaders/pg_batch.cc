@@ -108,14 +108,6 @@ void AppendCopy(std::string& line, const FactValue& v) {
   }
 }
 
-// The batch's loaded reports: their counted flag, and whether a correction (cell_correction)
-// applies to their unit-year.
-constexpr const char* kFactStateSql =
-    "SELECT r.report_id, r.counted, EXISTS (SELECT 1 FROM cell_correction k "
-    "WHERE k.division_code = COALESCE(r.division_code, '') AND k.unit = r.unit "
-    "AND k.year = r.year) FROM report r "
-    "WHERE r.status = 'loaded' AND r.report_id = ANY(CAST($1 AS BIGINT[]))";
-
 }  // namespace
 
 void PgBatchWriter::TextArray::Add(const std::string& v) {
@@ -141,7 +133,8 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
 PgBatchWriter::PgBatchWriter()
     : upsert_sql_(BatchSql()),
       fills_(FactFills("SELECT unnest(CAST($1 AS BIGINT[]))")),
-      cross_year_sql_(FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))")) {}
+      cross_year_sql_(FactFill("60_cross_year", "SELECT unnest(CAST($1 AS BIGINT[]))")),
+      fact_state_sql_(FactStateSql("SELECT unnest(CAST($1 AS BIGINT[]))")) {}
 
 std::vector<long long> PgBatchWriter::Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
                                              std::size_t begin, std::size_t end) {
@@ -286,7 +279,7 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
   std::unordered_map<long long, int> counted;
   TextArray corrected;
   bool any_corrected = false;
-  for (const auto& row : tx.exec_params(kFactStateSql, loaded.Done())) {
+  for (const auto& row : tx.exec_params(fact_state_sql_, loaded.Done())) {
     const long long id = row[0].as<long long>();
     if (row[2].as<bool>()) {
       corrected.AddInt(id);

@@ -70,6 +70,7 @@ class PgBatchWriter {
   std::string upsert_sql_;
   std::vector<std::string> fills_;  // sql/facts, for the reports a correction applies to
   std::string cross_year_sql_;      // sql/facts/60_cross_year.sql
+  std::string fact_state_sql_;      // loaders/sql_files.h FactStateSql
 };
 
 }  // namespace gongkai

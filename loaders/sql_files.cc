@@ -7,6 +7,12 @@
 
 namespace gongkai {
 
+const SqlFile& EmbeddedSqlFile(const std::string& path) {
+  for (const auto& f : EmbeddedSqlFiles())
+    if (f.path == path) return f;
+  throw std::runtime_error("sql/" + path + " is not embedded");
+}
+
 std::vector<const SqlFile*> Migrations(const std::string& dialect) {
   std::vector<const SqlFile*> out;
   const std::string prefix = "schema/" + dialect + "/";
@@ -84,10 +90,16 @@ std::vector<std::string> FactFills(const std::string& ids_expr) {
 }
 
 std::string FactFill(const std::string& name, const std::string& ids_expr) {
-  const std::string path = "facts/" + name + ".sql";
-  for (const auto& f : EmbeddedSqlFiles())
-    if (f.path == path) return WithIds(f.text, ids_expr);
-  throw std::out_of_range("no fact fill " + path);
+  return WithIds(EmbeddedSqlFile("facts/" + name + ".sql").text, ids_expr);
+}
+
+std::string FactStateSql(const std::string& ids_expr) {
+  return WithIds(
+      "SELECT r.report_id, r.counted, EXISTS (SELECT 1 FROM cell_correction k "
+      "WHERE k.division_code = COALESCE(r.division_code, '') AND k.unit = r.unit "
+      "AND k.year = r.year) FROM report r "
+      "WHERE r.status = 'loaded' AND r.report_id IN (:report_ids)",
+      ids_expr);
 }
 
 const std::vector<std::string>& FactTables() {

@@ -18,6 +18,8 @@ struct SqlFile {
 
 // Sorted by path.
 const std::vector<SqlFile>& EmbeddedSqlFiles();
+// The embedded file at `path` (relative to sql/); throws std::runtime_error if none.
+const SqlFile& EmbeddedSqlFile(const std::string& path);
 
 // Schema migrations of one dialect ("sqlite" | "postgres"), ordered by version (file prefix).
 std::vector<const SqlFile*> Migrations(const std::string& dialect);
@@ -49,8 +51,13 @@ std::string CreateOrReplaceView(const ViewDef& view);
 // "SELECT unnest(CAST($1 AS BIGINT[]))" in PostgreSQL), or a query over all reports (the
 // backfill after migration 008).
 std::vector<std::string> FactFills(const std::string& ids_expr);
-// One of them by its file's stem ("60_cross_year"), likewise; throws std::out_of_range if none.
+// One of them by its file's stem ("60_cross_year"), likewise; throws std::runtime_error if none.
 std::string FactFill(const std::string& name, const std::string& ids_expr);
+// For the reports being loaded (:report_ids likewise), whether the loader may compute their fact
+// rows itself (loaders/fact_rows.h): per loaded report, its report_id, its counted flag and
+// whether a correction (cell_correction) applies to its unit-year, the key the fills overlay
+// corrections by (then the fills above write its facts).
+std::string FactStateSql(const std::string& ids_expr);
 // Tables the fills write; a loader clears a report's rows in them with its other child rows.
 const std::vector<std::string>& FactTables();
 // The schema versions that added fact tables (8: report_fact, report_applicant_fact; 11:

@@ -127,14 +127,12 @@ void SqliteReportWriter::FillFacts(long long id) {
 void SqliteReportWriter::WriteFacts(const ReportRecord& r, long long id) {
   // The report's counted flag as the triggers of schema v12 left it, and whether a correction
   // applies to its unit-year (then the SQL fills, which lay the corrections over the cells).
-  Stmt& q = Cached(
-      "SELECT counted, EXISTS (SELECT 1 FROM cell_correction k "
-      "WHERE k.division_code = COALESCE(r.division_code, '') AND k.unit = r.unit "
-      "AND k.year = r.year) FROM report r WHERE report_id=?");
+  if (!fact_state_) fact_state_ = std::make_unique<Stmt>(db_, FactStateSql("?1").c_str());
+  Stmt& q = *fact_state_;
   q.Int(1, id);
   q.Step();
-  const int counted = static_cast<int>(q.ColumnInt(0));
-  const bool corrected = q.ColumnInt(1) != 0;
+  const int counted = static_cast<int>(q.ColumnInt(1));
+  const bool corrected = q.ColumnInt(2) != 0;
   q.Reset();
   if (corrected) return FillFacts(id);
   FactRows rows = ComputeFactRows(r, id, counted, FactDialect::kSqlite);

@@ -60,6 +60,7 @@ class SqliteReportWriter {
   std::vector<std::unique_ptr<Stmt>> fills_;  // FillFacts
   std::vector<std::unique_ptr<Stmt>> inserts_;  // WriteFacts: report, applicant, rule facts
   std::unique_ptr<Stmt> cross_year_;           // WriteFacts: 60_cross_year
+  std::unique_ptr<Stmt> fact_state_;           // WriteFacts: sql_files.h FactStateSql
   std::vector<std::unique_ptr<Stmt>> clear_;  // ClearChildren: the child tables, facts last
   std::unique_ptr<Transaction> batch_;        // rolled back if never flushed
   int batch_reports_ = 0;
