@@ -105,6 +105,45 @@ class CountedFlag {
     EXPECT_EQ(query_(kWhich), (Rows{{"copy"}}));
   }
 
+  // Both files of 东木镇 2020 new in one run (one batch, one statement writing both report rows),
+  // then both touched in one run so that the other one counts, then one SQL statement moving
+  // both (schema v16 computes the flags per statement, over every row it wrote): each time
+  // exactly the later file counts.
+  void OneBatch() {
+    const std::string seed = input_ + "/000_0f2f3fa0c9be7e04.txt";
+    const std::string copy = input_ + "/copy/000_again.txt";
+    testing::WriteFile(copy, testing::ReadFileOrDie(seed));  // an hour later, new with the seeds
+    fs::last_write_time(copy, fs::last_write_time(seed) + std::chrono::hours(1));
+    Run();
+    auto Same = [&](const char* step, const char* which) {
+      EXPECT_EQ(query_(kFlagged), query_(kRule)) << step;
+      EXPECT_EQ(query_(kWhich), (Rows{{which}})) << step;
+      EXPECT_EQ(query_("SELECT count(*) FROM report WHERE counted = 1"), (Rows{{"5"}})) << step;
+      EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}})) << step;
+    };
+    Same("both in one batch", "copy");
+    // Both touched, the seed now the later one: both re-loaded in one batch.
+    const auto t = fs::last_write_time(copy);
+    fs::last_write_time(seed, t + std::chrono::hours(2));
+    fs::last_write_time(copy, t + std::chrono::hours(1));
+    Run();
+    Same("both re-loaded, the seed later", "seed");
+    EXPECT_EQ(query_("SELECT count(*) FROM report WHERE unit = '东木镇' AND year = 2020"),
+              (Rows{{"2"}}));
+  }
+
+  // One statement changing both rows of 东木镇 2020 (the copy later again, the seed older).
+  void OneStatement(const std::function<void(const std::string&)>& exec) {
+    exec("UPDATE report SET mtime_ns = CASE WHEN source_path LIKE '%000_again.txt' "
+         "THEN 9000000000000000000 ELSE 1 END WHERE unit = '东木镇' AND year = 2020");
+    EXPECT_EQ(query_(kFlagged), query_(kRule)) << "one statement";
+    EXPECT_EQ(query_(kWhich), (Rows{{"copy"}}));
+    EXPECT_EQ(query_(kStaleCopies), (Rows{{"0"}}));
+    exec("DELETE FROM report WHERE unit = '东木镇' AND year = 2020");
+    EXPECT_EQ(query_(kFlagged), query_(kRule)) << "both deleted in one statement";
+    EXPECT_EQ(query_("SELECT count(*) FROM report WHERE counted = 1"), (Rows{{"4"}}));
+  }
+
   // Writes by SQL (any writer: a new placement, a renamed path, a deleted row).
   void Writes(const std::function<void(const std::string&)>& exec) {
     const char* copy_row = "source_path LIKE '%000_again.txt'";
@@ -156,6 +195,27 @@ TEST(PostgresReportCounted, TheFlagIsTheDuplicateRuleAfterEveryPath) {
   CountedFlag t(conn, [&](const std::string& sql) { return testing::pg::PgQuery(conn, sql); });
   t.Scenario();
   t.Writes([&](const std::string& sql) { testing::pg::PgQuery(conn, sql); });
+}
+
+TEST(ReportCounted, TwoFilesOfAUnitYearInOneBatchOrOneStatementOnSqlite) {
+  testing::TempDir tmp;
+  const std::string db = tmp / "warehouse.db";
+  CountedFlag t(db, [&](const std::string& sql) { return testing::Query(db, sql); });
+  t.OneBatch();
+  t.OneStatement([&](const std::string& sql) {
+    sqlite3* w = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(w, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(w);
+  });
+}
+
+TEST(PostgresReportCounted, TwoFilesOfAUnitYearInOneBatchOrOneStatement) {
+  testing::pg::TestDatabase db;
+  const std::string conn = db.conninfo();
+  CountedFlag t(conn, [&](const std::string& sql) { return testing::pg::PgQuery(conn, sql); });
+  t.OneBatch();
+  t.OneStatement([&](const std::string& sql) { testing::pg::PgQuery(conn, sql); });
 }
 
 }  // namespace

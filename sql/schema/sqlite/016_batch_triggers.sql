@@ -1,0 +1,6 @@
+-- Schema v16 (SQLite): nothing to do. The PostgreSQL twin (schema/postgres/016_batch_triggers.sql)
+-- turns the report triggers of v12-v14 into statement triggers over transition tables and
+-- recomputes a unit's cross-year results once per transaction, at commit; SQLite has neither
+-- statement triggers nor deferred triggers, and its row triggers are compiled with the statement
+-- that fires them (no per-row planning). Kept so that both dialects carry the same schema
+-- versions.
