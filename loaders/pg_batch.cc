@@ -66,6 +66,10 @@ std::string BatchSql() {
     args += (i ? ", $" : "$") + std::to_string(i + 1) + "::" + kTypes[i] + "[]";
     if (i) set += std::string(i > 1 ? ", " : "") + c + "=excluded." + c;
   }
+  // A new report row is inserted counted when loaded, which it is unless its unit-year has
+  // another file; the statement trigger of schema v16 then writes the rule's flag into every row
+  // of the statement's groups whose flag differs (normally none: no UPDATE of the batch's rows,
+  // and none of the triggers that UPDATE sets off). A re-loaded row keeps its flag until then.
   // A new path gets the next id after the largest, in load order (SQLite's INTEGER PRIMARY KEY
   // rule), never a sequence value: a sequence is not rolled back, so after a kill -9 or a
   // --force the ids would differ from a clean run's. Write() holds kReportIdLock for this.
@@ -74,7 +78,8 @@ std::string BatchSql() {
          "ids AS (SELECT src.*, old.report_id AS old_id, (SELECT COALESCE(MAX(report_id), 0) "
          "FROM report) + count(*) FILTER (WHERE old.report_id IS NULL) OVER (ORDER BY ord) "
          "AS new_id FROM src LEFT JOIN report old ON old.source_path = src.source_path), "
-         "up AS (INSERT INTO report (report_id, " + cols + ") SELECT COALESCE(old_id, new_id), " +
+         "up AS (INSERT INTO report (report_id, counted, " + cols +
+         ") SELECT COALESCE(old_id, new_id), CASE WHEN status = 'loaded' THEN 1 ELSE 0 END, " +
          cols + " FROM ids ORDER BY ord ON CONFLICT (source_path) DO UPDATE SET " + set +
          " RETURNING report_id, source_path), "
          "dc AS (DELETE FROM cell WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
