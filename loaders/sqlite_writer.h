@@ -8,6 +8,10 @@
 // other writer of the database (the loader's manifest, run log, placement and prune
 // transactions) flushes first. The destructor keeps the whole reports still pending and drops
 // a report that an exception cut short.
+//
+// Rows are stored exactly as the record holds them; the record's strings are bound without a
+// copy (they outlive each statement), and rule results go in in their table's key order, which
+// keeps rule_result's pages full (the order of rows in a table is not part of its contents).
 #ifndef GONGKAI_LOADERS_SQLITE_WRITER_H_
 #define GONGKAI_LOADERS_SQLITE_WRITER_H_
 
