@@ -110,6 +110,7 @@ Template ParseTemplate(const std::string& yaml_text) {
     throw ConfigError(std::string("template: ") + e.what());
   }
   t.source_text = yaml_text;
+  t.NumberCells();
   t.rule_program = CompileRules(t);
   return t;
 }

@@ -24,6 +24,11 @@ struct Cell {
   std::string measure;          // "件" or "万元"
   std::string raw;              // the cell as written (after decode)
   int line = 0;                 // 1-based source line
+  // The compiled template's dense id of (table, row, col) (TableSpec::CellId) when the
+  // extractor read it, so that rules and checks find a report's cells by index; -1 when not
+  // known (a cell read back from the warehouse or built by hand): then it is looked up by its
+  // codes. The codes above stay the cell's coordinate.
+  int id = -1;
 };
 
 enum class Severity { kError, kWarning, kInfo };

@@ -42,6 +42,7 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
         p->id_of.emplace(Key(t.code, r.code, c.code), static_cast<int>(p->row_of_id.size()));
         p->row_of_id.push_back(rk);
         p->col_of_id.push_back(ck);
+        p->codes_of_id.push_back({t.code, r.code, c.code});
       }
     }
   }
@@ -102,6 +103,15 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
     }
   }
   return p;
+}
+
+int RuleProgram::IdOf(const Cell& cell) const {
+  if (cell.id >= 0 && static_cast<std::size_t>(cell.id) < codes_of_id.size()) {
+    const CellCodes& k = codes_of_id[cell.id];
+    if (k.col == cell.col && k.row == cell.row && k.table == cell.table) return cell.id;
+  }
+  auto it = id_of.find(Key(cell.table, cell.row, cell.col));
+  return it == id_of.end() ? -1 : it->second;
 }
 
 std::string SideText(const std::vector<RuleInstance::Term>& terms, std::uint64_t alts) {

@@ -1,6 +1,7 @@
 #include "core/template.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace gongkai {
 
@@ -38,6 +39,27 @@ const TableSpec* Template::FindTable(const std::string& table_code) const {
   for (const auto& t : tables)
     if (t.code == table_code) return &t;
   return nullptr;
+}
+
+int TableSpec::CellId(const RowSpec& row, const ColumnSpec& col) const {
+  if (first_cell_id < 0) return -1;
+  const std::less<const void*> before;
+  if (rows.empty() || before(&row, rows.data()) || !before(&row, rows.data() + rows.size()))
+    return -1;
+  if (columns.empty() || before(&col, columns.data()) ||
+      !before(&col, columns.data() + columns.size()))
+    return -1;
+  return first_cell_id + static_cast<int>((&row - rows.data()) * columns.size() +
+                                          (&col - columns.data()));
+}
+
+int Template::NumberCells() {
+  int next = 0;
+  for (auto& t : tables) {
+    t.first_cell_id = next;
+    next += static_cast<int>(t.rows.size() * t.columns.size());
+  }
+  return next;
 }
 
 std::size_t Template::CellCount() const {

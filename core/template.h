@@ -56,6 +56,13 @@ struct TableSpec {
     return !alias_pairs.empty() && (alias_pairs[key >> 6] >> (key & 63) & 1);
   }
 
+  // Dense cell ids: (row r, column c) of this table is first_cell_id + r * columns + c, over
+  // every row and column in template order (Template::NumberCells; the rule programme's ids).
+  int first_cell_id = -1;
+  // The id of `row` × `col` when both are this table's own specs (elements of rows and
+  // columns) and the table is numbered; else -1.
+  int CellId(const RowSpec& row, const ColumnSpec& col) const;
+
   const ColumnSpec* FindColumn(const std::string& col_code) const;
   const RowSpec* FindRow(const std::string& row_code) const;
   int RowIndex(const std::string& row_code) const;  // -1 if absent
@@ -82,6 +89,9 @@ struct Template {
 
   const TableSpec* FindTable(const std::string& table_code) const;
   std::size_t CellCount() const;  // cells of all non-optional rows
+  // Sets every table's first_cell_id (tables in order, rows × columns each); returns the
+  // number of ids. config/ calls it once the tables are final, before compiling the rules.
+  int NumberCells();
 };
 
 // Label normalisation shared by template aliases and report text: drops whitespace and quotes,

@@ -1,11 +1,14 @@
 #include "extractors/narrative.h"
 
+#include <string.h>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <sstream>
 #include <string_view>
 
+#include "core/rule_program.h"
 #include "core/utf8.h"
 #include "extractors/extractor.h"
 
@@ -46,14 +49,27 @@ bool Contains(std::string_view text, const std::vector<std::string_view>& words)
   return false;
 }
 
-// Start of the clause that ends at `end` (after the last separator before it).
+// Start of the clause that ends at `end` (after the last separator before it): the largest
+// end of a separator starting before `end`, found scanning back from `end` (a separator starting
+// earlier than best - its size cannot end later, so the scan stops there).
 std::size_t ClauseStart(std::string_view text, std::size_t end) {
+  std::size_t longest = 0;
+  for (auto sep : kSeparators) longest = std::max(longest, sep.size());
   std::size_t start = 0;
-  for (auto sep : kSeparators) {
-    auto at = text.rfind(sep, end == 0 ? 0 : end - 1);
-    if (at != std::string_view::npos && at < end) start = std::max(start, at + sep.size());
-  }
+  for (std::size_t p = std::min(end, text.size()); p-- > 0 && p + longest > start;)
+    for (auto sep : kSeparators)
+      if (p + sep.size() <= text.size() && p + sep.size() > start &&
+          text.compare(p, sep.size(), sep) == 0)
+        start = p + sep.size();
   return start;
+}
+
+// text.find(word, from), through memmem (which skips instead of stopping at every byte that
+// starts the word's first character).
+std::size_t FindFrom(std::string_view text, std::string_view word, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return at ? static_cast<const char*>(at) - text.data() : std::string_view::npos;
 }
 
 bool StartsWith(std::string_view text, std::size_t at, std::string_view word) {
@@ -92,23 +108,50 @@ std::string Format(double v) {
   return os.str();
 }
 
-const Cell* Find(const std::vector<Cell>& cells, const char* table, const char* row,
-                 const std::string& col) {
-  for (const auto& c : cells)
-    if (c.table == table && c.row == row && c.col == col) return &c;
-  return nullptr;
-}
+// The report's cells by the template's cell ids (the first of a coordinate printed twice), when
+// the template's rules are compiled; else the cells are searched by their codes.
+class CellsById {
+ public:
+  CellsById(const Template& tmpl, const std::vector<Cell>& cells)
+      : program_(tmpl.rule_program.get()), cells_(cells) {
+    if (!program_) return;
+    by_id_.assign(program_->codes_of_id.size(), nullptr);
+    for (const auto& c : cells) {
+      const int id = program_->IdOf(c);
+      if (id >= 0 && !by_id_[id]) by_id_[id] = &c;
+    }
+  }
+  const Cell* Find(std::string_view table, std::string_view row, const std::string& col) const {
+    if (program_) {
+      Cell probe;  // looked up by its codes
+      probe.table = table;
+      probe.row = row;
+      probe.col = col;
+      const int id = program_->IdOf(probe);
+      return id < 0 ? nullptr : by_id_[id];
+    }
+    for (const auto& c : cells_)
+      if (c.table == table && c.row == row && c.col == col) return &c;
+    return nullptr;
+  }
+
+ private:
+  const RuleProgram* program_;
+  const std::vector<Cell>& cells_;
+  std::vector<const Cell*> by_id_;
+};
 
 // The 总计 cell as reported, else the sum of the printed parts of the same group (the row's
 // applicant columns for 表三; the columns sharing the prefix before '_' for 表四).
-std::optional<double> TableFigure(const std::vector<Cell>& cells, const Statement& st,
-                                  std::string* terms) {
+std::optional<double> TableFigure(const std::vector<Cell>& cells, const CellsById& index,
+                                  const Statement& st, std::string* terms) {
+  const std::string_view table = st.table, row = st.row;
   double sum = 0;
   for (const char* total : st.totals) {
     std::string col = total;
     if (!terms->empty()) *terms += " + ";
     *terms += std::string(st.table) + "." + st.row + "." + col;
-    const Cell* c = Find(cells, st.table, st.row, col);
+    const Cell* c = index.Find(table, row, col);
     if (c && c->state == CellState::kNumber) {
       sum += *c->value;
       continue;
@@ -116,7 +159,7 @@ std::optional<double> TableFigure(const std::vector<Cell>& cells, const Statemen
     std::string group = col == "total" ? "" : col.substr(0, col.find('_') + 1);
     bool any = false;
     for (const auto& p : cells) {
-      if (p.table != st.table || p.row != st.row || p.col == col) continue;
+      if (p.table != table || p.row != row || p.col == col) continue;
       if (!group.empty() && p.col.rfind(group, 0) != 0) continue;
       if (p.state != CellState::kNumber) continue;
       sum += *p.value;
@@ -135,6 +178,15 @@ std::size_t AnchorLead(std::string_view anchor) {
   return std::min<std::size_t>(anchor.size(), c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
 }
 
+// Whether an occurrence of `anchor` may start in `line`: the anchor in it whole, or its first
+// character within the line's last anchor.size() - 1 bytes (the anchor wrapped).
+bool MayStartIn(std::string_view line, std::string_view anchor) {
+  if (memmem(line.data(), line.size(), anchor.data(), anchor.size())) return true;
+  const std::size_t tail = std::min(line.size(), anchor.size() - 1);
+  const std::size_t lead = AnchorLead(anchor);
+  return memmem(line.data() + line.size() - tail, tail, anchor.data(), lead) != nullptr;
+}
+
 }  // namespace
 
 std::vector<RuleResult> CheckNarrative(const Lines& lines,
@@ -147,14 +199,16 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
     for (int i = std::max(0, sec.first - 1); i < sec.last; ++i) in_table[i] = 1;
 
   std::vector<RuleResult> out;
+  std::optional<CellsById> by_id;  // built when a statement is found
   for (const auto& st : Statements()) {
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (in_table[n]) continue;
-      // A statement starts on its own line: its anchor's first character is there (a line of
-      // valid UTF-8 ends at a character boundary). Lines without it are not copied.
-      if (lines[n].find(std::string_view(st.anchor).substr(0, AnchorLead(st.anchor))) ==
-          std::string::npos)
-        continue;
+      // A statement starts on its own line: its anchor is there whole, or it starts in the
+      // line's last anchor-size - 1 bytes and runs on into the next line (then its first
+      // character is in that tail: a line of valid UTF-8 ends at a character boundary). Other
+      // lines are not copied; memmem skips through prose instead of stopping at every byte
+      // that starts the anchor's character (政 and 行 share theirs with most CJK text).
+      if (!MayStartIn(lines[n], st.anchor)) continue;
       // The line, and the start of the next one for a count wrapped onto it.
       std::string text(lines[n]);
       const std::size_t own = text.size();
@@ -162,8 +216,8 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
       std::string_view view(text);
       std::optional<double> stated;
       std::string phrase;
-      for (auto at = view.find(st.anchor); at != std::string_view::npos && at < own;
-           at = view.find(st.anchor, at + 1)) {
+      for (auto at = FindFrom(view, st.anchor, 0); at != std::string_view::npos && at < own;
+           at = FindFrom(view, st.anchor, at + 1)) {
         std::size_t end = at + std::string_view(st.anchor).size();
         auto value = CountAt(view, &end);
         if (!value) continue;
@@ -180,7 +234,8 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
       r.key_text = st.rule_key;
       r.lhs_text = "text: " + phrase;
       r.lhs = stated;
-      r.rhs = TableFigure(cells, st, &r.rhs_text);
+      if (!by_id) by_id.emplace(tmpl, cells);
+      r.rhs = TableFigure(cells, *by_id, st, &r.rhs_text);
       r.line = static_cast<int>(n) + 1;
       if (r.rhs) {
         r.diff = *r.lhs - *r.rhs;

@@ -44,14 +44,12 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
   if (!p) throw std::logic_error("Validate: template without a compiled rule programme");
   std::vector<const Cell*> by_id(p->row_of_id.size(), nullptr);
   std::vector<char> row_seen(p->n_row_keys, 0), col_seen(p->n_col_keys, 0);
-  std::string key;
   for (const auto& c : cells) {
-    key.assign(c.table).append(1, '\0').append(c.row).append(1, '\0').append(c.col);
-    auto it = p->id_of.find(key);
-    if (it == p->id_of.end()) continue;
-    by_id[it->second] = &c;
-    row_seen[p->row_of_id[it->second]] = 1;
-    col_seen[p->col_of_id[it->second]] = 1;
+    const int id = p->IdOf(c);  // by the cell's own id when the extractor set it
+    if (id < 0) continue;
+    by_id[id] = &c;
+    row_seen[p->row_of_id[id]] = 1;
+    col_seen[p->col_of_id[id]] = 1;
   }
   // One side: the first alternative of each term whose cells are all printed (else the term's
   // first), recorded 2 bits a term in *alts; the sum when every chosen cell is a number.

@@ -105,12 +105,45 @@ std::pair<std::string, int> ReadTitle(const Lines& lines) {
   return {"", 0};
 }
 
+// The report's lines normalised (NormalizeLabel) into one buffer, each line once: the opening
+// lines (for the stated period), then the tables' lines (for the edition's phrases), which
+// often overlap (a short report's tables are among its first 60 lines).
+class NormalizedText {
+ public:
+  explicit NormalizedText(const Lines& lines) : lines_(lines) {}
+  // Lines [0, k) with k the first of 60, the end, or a line starting 8000 normalised bytes in.
+  std::string_view Opening() {
+    std::size_t i = 0;
+    for (; i < lines_.size() && i < 60 && text_.size() < 8000; ++i) {
+      start_.push_back(text_.size());
+      AppendNormalizedLabel(lines_[i], &text_);
+    }
+    opening_lines_ = i;
+    return text_;
+  }
+  // Lines [from, to), after Opening(): its lines are not normalised again.
+  std::string_view Range(std::size_t from, std::size_t to) {
+    to = std::max(from, to);
+    std::size_t begin = text_.size();
+    if (from < opening_lines_) begin = start_[from];
+    for (std::size_t i = std::max(from, opening_lines_); i < to; ++i)
+      AppendNormalizedLabel(lines_[i], &text_);
+    if (from < opening_lines_ && to < opening_lines_)
+      return std::string_view(text_).substr(begin, start_[to] - begin);
+    return std::string_view(text_).substr(begin);
+  }
+
+ private:
+  const Lines& lines_;
+  std::string text_;
+  std::vector<std::size_t> start_;  // of each opening line in text_
+  std::size_t opening_lines_ = 0;
+};
+
 // The year of the statistical period the opening text states ("统计期限自2025年1月1日起至
 // 2025年12月31日止"), or 0 when it states none or a period that is not one calendar year.
-int StatedPeriodYear(const Lines& lines) {
-  std::string text;
-  for (std::size_t i = 0; i < lines.size() && i < 60 && text.size() < 8000; ++i)
-    AppendNormalizedLabel(lines[i], &text);
+int StatedPeriodYear(std::string_view opening) {
+  const std::string text(opening);
   for (std::size_t at = text.find("年1月1日"); at != std::string::npos;
        at = text.find("年1月1日", at + 1)) {
     if (at < 4 + 3) continue;
@@ -167,7 +200,8 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
   r.identity.title = title;
   int year = 0;
   std::size_t ypos = FindYear(title, &year);
-  const int stated = StatedPeriodYear(lines);
+  NormalizedText normalized(lines);
+  const int stated = StatedPeriodYear(normalized.Opening());
   if (ypos == std::string::npos && stated == 0)
     return fail("not_a_report", "neither the title nor a stated period gives the year: " + title);
   if (ypos == std::string::npos) {
@@ -229,8 +263,7 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
     const auto& sections = index->Sections(templates.front());
     if (!sections.empty()) from = sections.front().first, to = sections.back().last;
   }
-  std::string all;
-  for (int i = from; i < to; ++i) AppendNormalizedLabel(lines[i], &all);
+  const std::string_view all = normalized.Range(from, to);
   const Template* by_year = nullptr;
   const Template* by_text = nullptr;
   int editions_seen = 0;
