@@ -99,7 +99,7 @@ bool IsSpace(char32_t cp) {
          cp == 0x2003 || cp == 0x2009 || cp == 0x202F;
 }
 
-std::string_view TrimView(std::string_view s) {
+std::string_view TrimViewDecoding(std::string_view s) {
   auto ascii_space = [](unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
   };

@@ -10,15 +10,15 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Parses [+-]digits[,ddd]*[.digits] at the start of s; returns chars consumed (0 if none).
+// out.digits becomes the parsed text (a view into s).
 std::size_t ParseNumber(std::string_view s, CellText& out) {
   std::size_t i = 0;
-  std::string& digits = out.digits;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     out.negative = s[i] == '-';
-    if (out.negative) digits += '-';
     ++i;
   }
-  std::size_t int_start = i;
+  const std::size_t int_start = i;
+  std::size_t int_digits = 0;
   while (i < s.size() && (IsDigit(s[i]) || s[i] == ',')) {
     if (s[i] == ',') {
       // thousands separator: exactly three digits must follow
@@ -26,19 +26,28 @@ std::size_t ParseNumber(std::string_view s, CellText& out) {
           !IsDigit(s[i + 3]) || (i + 4 < s.size() && IsDigit(s[i + 4])))
         return 0;
     } else {
-      digits += s[i];
+      ++int_digits;
     }
     ++i;
   }
-  if (digits.size() == std::size_t{out.negative}) return 0;
+  if (int_digits == 0) return 0;
   if (i < s.size() && s[i] == '.') {
     if (i + 1 >= s.size() || !IsDigit(s[i + 1])) return 0;  // "1." is a list marker
-    digits += '.';
     ++i;
-    while (i < s.size() && IsDigit(s[i])) digits += s[i++];
+    while (i < s.size() && IsDigit(s[i])) ++i;
     out.is_integer = false;
   }
+  out.digits = s.substr(0, i);
   return i;
+}
+
+// The number without '+' and thousands separators ("+1,000.5" -> "1000.5").
+std::string PlainDecimal(std::string_view digits) {
+  std::string out;
+  out.reserve(digits.size());
+  for (char c : digits)
+    if (c != ',' && c != '+') out += c;
+  return out;
 }
 
 }  // namespace
@@ -54,18 +63,24 @@ CellText ClassifyCell(std::string_view raw) {
     c.kind = CellText::Kind::kText;
     return c;
   }
-  static const std::string_view kNotApplicable[] = {"/",  "-",  "--",     "—", "——",
-                                                     "–",  "无", "不涉及", "\\"};
-  for (std::string_view na : kNotApplicable) {
-    if (s == na) {
-      c.kind = CellText::Kind::kNotApplicable;
-      return c;
+  if (!IsDigit(s[0])) {  // no mark starts with a digit
+    static const std::string_view kNotApplicable[] = {"/",  "-",  "--",     "—", "——",
+                                                       "–",  "无", "不涉及", "\\"};
+    for (std::string_view na : kNotApplicable) {
+      if (s == na) {
+        c.kind = CellText::Kind::kNotApplicable;
+        return c;
+      }
     }
   }
   std::size_t n = ParseNumber(s, c);
   if (n == 0) {
     c = CellText{};
     c.kind = CellText::Kind::kText;
+    return c;
+  }
+  if (n == s.size()) {  // the common case: a bare number
+    c.kind = CellText::Kind::kNumber;
     return c;
   }
   std::string_view unit = utf8::TrimView(s.substr(n));
@@ -84,27 +99,30 @@ CellText ClassifyCell(std::string_view raw) {
   return c;
 }
 
-std::size_t IntegerDigits(const std::string& digits) {
-  std::size_t i = !digits.empty() && digits[0] == '-';
-  while (i < digits.size() && digits[i] == '0') ++i;
+std::size_t IntegerDigits(std::string_view digits) {
+  std::size_t i = 0;
+  while (i < digits.size() && (digits[i] == '-' || digits[i] == '+')) ++i;
+  while (i < digits.size() && (digits[i] == '0' || digits[i] == ',')) ++i;
   std::size_t n = 0;
-  while (i + n < digits.size() && IsDigit(digits[i + n])) ++n;
+  for (; i < digits.size() && (IsDigit(digits[i]) || digits[i] == ','); ++i) n += digits[i] != ',';
   return n;
 }
 
-double DecimalToDouble(const std::string& digits, int shift) {
+double DecimalToDouble(std::string_view digits, int shift) {
   if (shift == 0) {
     // Up to 15 digits without a point are exact as a double: no strtod needed.
-    std::size_t i = !digits.empty() && digits[0] == '-';
-    if (digits.size() > i && digits.size() - i <= 15) {
-      long long v = 0;
-      for (std::size_t k = i; k < digits.size() && v >= 0; ++k)
-        v = IsDigit(digits[k]) ? v * 10 + (digits[k] - '0') : -1;
-      if (v >= 0) return i ? -static_cast<double>(v) : static_cast<double>(v);
+    std::size_t i = !digits.empty() && (digits[0] == '-' || digits[0] == '+');
+    const bool neg = i && digits[0] == '-';
+    long long v = 0;
+    int count = 0;
+    for (std::size_t k = i; k < digits.size() && v >= 0; ++k) {
+      if (digits[k] == ',') continue;
+      v = IsDigit(digits[k]) && ++count <= 15 ? v * 10 + (digits[k] - '0') : -1;
     }
-    return std::strtod(digits.c_str(), nullptr);
+    if (v >= 0 && count > 0) return neg ? -static_cast<double>(v) : static_cast<double>(v);
+    return std::strtod(PlainDecimal(digits).c_str(), nullptr);
   }
-  std::string s = digits;
+  std::string s = PlainDecimal(digits);
   bool neg = !s.empty() && s[0] == '-';
   if (neg) s.erase(0, 1);
   std::size_t dot = s.find('.');

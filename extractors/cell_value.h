@@ -11,13 +11,17 @@ namespace gongkai {
 struct CellText {
   enum class Kind { kBlank, kNumber, kNotApplicable, kText };
   Kind kind = Kind::kBlank;
-  std::string digits;  // kNumber: the number as a plain decimal string ("-3", "251000", "18.26")
-  std::string unit;    // kNumber: "" | "件" | "元" | "万元"
+  // kNumber: the number as written, a view into the classified text: sign, digits, thousands
+  // separators, point ("-3", "+251,000", "18.26"); read it with DecimalToDouble/IntegerDigits,
+  // which skip the separators and a '+'. Valid while that text is.
+  std::string_view digits;
+  std::string_view unit;  // kNumber: "" | "件" | "元" | "万元" (static text)
   bool is_integer = true;
   bool negative = false;
 };
 
-// Classifies trimmed cell text. "1." (a list marker) and "-3-" (a page number) are text.
+// Classifies cell text. "1." (a list marker) and "-3-" (a page number) are text. The result
+// holds views into `text` (digits) and static strings (unit): trivially copyable, no allocation.
 CellText ClassifyCell(std::string_view text);
 
 // Magnitudes no government report holds. A count from kMaxCount on (64-bit or not: a count
@@ -27,12 +31,14 @@ CellText ClassifyCell(std::string_view text);
 constexpr double kMaxCount = 1e10;
 constexpr double kMaxWan = 1e8;
 
-// Digits before the decimal point, without sign and leading zeros ("-007.5" -> 1).
-std::size_t IntegerDigits(const std::string& digits);
+// Digits before the decimal point, without sign, separators and leading zeros ("-007.5" -> 1,
+// "1,000" -> 4).
+std::size_t IntegerDigits(std::string_view digits);
 
-// Converts a decimal string to a double, optionally scaled by 10^-shift exactly in decimal
-// (shift 4 turns 元 into 万元 without binary rounding of the intermediate).
-double DecimalToDouble(const std::string& digits, int shift = 0);
+// Converts a decimal string (CellText::digits: thousands separators and a '+' are skipped) to a
+// double, optionally scaled by 10^-shift exactly in decimal (shift 4 turns 元 into 万元 without
+// binary rounding of the intermediate).
+double DecimalToDouble(std::string_view digits, int shift = 0);
 
 }  // namespace gongkai
 

@@ -89,9 +89,21 @@ void SplitWords(std::string_view line, std::vector<std::string_view>* out) {
   out->clear();
   std::size_t i = 0, start = 0;
   bool in_word = false;
-  while (i < line.size()) {
-    std::size_t at = i;
-    if (utf8::IsSpace(utf8::Next(line, i))) {
+  const std::size_t n = line.size();
+  while (i < n) {
+    const std::size_t at = i;
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    bool space;
+    if (!utf8::MayStartSpace(c)) {  // a word byte (CJK, ASCII letters and digits): no decoding
+      space = false;
+      ++i;
+    } else if (c < 0x80) {
+      space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+      ++i;
+    } else {
+      space = utf8::IsSpace(utf8::Next(line, i));
+    }
+    if (space) {
       if (in_word) out->push_back(line.substr(start, at - start));
       in_word = false;
     } else if (!in_word) {
@@ -164,7 +176,8 @@ void ReadRows(const Lines& lines, int first, int last, TokenMaker& make,
     const int line_no = i + 1;
     std::string_view trimmed = utf8::TrimView(raw);
     std::size_t tabs = 0;
-    for (char c : raw) tabs += c == '\t';
+    for (std::size_t at = raw.find('\t'); at != std::string_view::npos; at = raw.find('\t', at + 1))
+      ++tabs;
     bool leading_tab = !raw.empty() && raw[0] == '\t';
     if (trimmed.empty() && !(leading_tab && tabs == 1)) {  // a lone tab is an empty cell
       close_cell();

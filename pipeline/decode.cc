@@ -116,6 +116,44 @@ std::string NormalizeLine(std::string_view line) {
   return out;
 }
 
+namespace {
+
+// Folds the special byte at s[i] (kSpecial, not a line end) into out; returns the index after
+// what it consumed. Sets *debris on '[' and '*' (StripDebris then runs over the line).
+std::size_t FoldSpecial(const unsigned char* s, std::size_t i, std::size_t n, std::string& out,
+                        bool* debris) {
+  const unsigned char c = s[i];
+  if (c == '\v' || c == '\f' || c == '\r') {
+    out += ' ';
+    return i + 1;
+  }
+  if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+    out += ' ';
+    return i + 2;
+  }
+  if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+    const unsigned char d = s[i + 2];
+    if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0xAF) {
+      out += ' ';
+      return i + 3;
+    }
+    if (d >= 0x8B && d <= 0x8D) return i + 3;  // zero-width space / non-joiner / joiner
+  } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+    out += ' ';
+    return i + 3;
+  } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
+    return i + 3;
+  } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] >= 0x8D && s[i + 2] <= 0x99) {
+    out += "-./0123456789"[s[i + 2] - 0x8D];  // U+FF0D..U+FF19
+    return i + 3;
+  }
+  *debris = *debris || c == '[' || c == '*';
+  out += static_cast<char>(c);
+  return i + 1;
+}
+
+}  // namespace
+
 void AppendNormalizedLine(std::string_view line, std::string* out_ptr) {
   // Byte-level with a pass-through fast path: only the lead bytes of what we fold are examined
   // (NBSP C2 A0; U+2000-block spaces and zero-width E2 80 xx; U+3000 E3 80 80; full-width
@@ -132,32 +170,7 @@ void AppendNormalizedLine(std::string_view line, std::string* out_ptr) {
     out.append(line.data() + i, run - i);
     i = run;
     if (i >= n) break;
-    unsigned char c = s[i];
-    if (c == '\v' || c == '\f' || c == '\r') {
-      out += ' ';
-      ++i;
-    } else if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
-      out += ' ';
-      i += 2;
-    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-               (s[i + 2] == 0x82 || s[i + 2] == 0x83 || s[i + 2] == 0x89 || s[i + 2] == 0xAF)) {
-      out += ' ';
-      i += 3;
-    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x8B && s[i + 2] <= 0x8D) {
-      i += 3;  // zero-width space / non-joiner / joiner
-    } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
-      out += ' ';
-      i += 3;
-    } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
-      i += 3;
-    } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] >= 0x8D && s[i + 2] <= 0x99) {
-      out += "-./0123456789"[s[i + 2] - 0x8D];  // U+FF0D..U+FF19
-      i += 3;
-    } else {
-      debris = debris || c == '[' || c == '*';
-      out += static_cast<char>(c);
-      ++i;
-    }
+    i = FoldSpecial(s, i, n, out, &debris);
   }
   if (debris) {
     std::string stripped = StripDebris(out.substr(begin));
@@ -165,6 +178,64 @@ void AppendNormalizedLine(std::string_view line, std::string* out_ptr) {
     out += stripped;
   }
 }
+
+namespace {
+
+// Bytes that end a line or may start something AppendNormalizedLine changes.
+struct SpecialOrEndBytes {
+  bool bits[256] = {};
+  constexpr SpecialOrEndBytes() {
+    for (int c = 0; c < 256; ++c) bits[c] = kSpecial.bits[c];
+    bits['\n'] = bits['\r'] = true;
+  }
+};
+constexpr SpecialOrEndBytes kSpecialOrEnd;
+
+// Splits `text` at LF, CRLF and CR into lines appended to *lines, each normalised as
+// AppendNormalizedLine does, in one pass over the text (a final empty line after a trailing
+// terminator, as before). Returns whether any line has visible text.
+bool NormalizeLines(std::string_view text, Lines* lines) {
+  std::string& out = lines->Buffer();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  bool any_visible = false, debris = false;
+  std::size_t line_begin = out.size();
+  auto end_line = [&] {
+    if (debris) {
+      std::string stripped = StripDebris(out.substr(line_begin));
+      out.resize(line_begin);
+      out += stripped;
+      debris = false;
+    }
+    if (!any_visible && !utf8::TrimView(std::string_view(out).substr(line_begin)).empty())
+      any_visible = true;
+    lines->EndLine();
+    line_begin = out.size();
+  };
+  std::size_t i = 0;
+  while (true) {
+    std::size_t run = i;
+    while (run < n && !kSpecialOrEnd.bits[s[run]]) ++run;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i >= n) break;
+    const unsigned char c = s[i];
+    if (c == '\n') {
+      end_line();
+      ++i;
+    } else if (c == '\r') {
+      end_line();
+      ++i;
+      if (i < n && s[i] == '\n') ++i;
+    } else {
+      i = FoldSpecial(s, i, n, out, &debris);
+    }
+  }
+  end_line();
+  return any_visible;
+}
+
+}  // namespace
 
 DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   DecodeResult r;
@@ -194,8 +265,11 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
     return fail("binary", "file contains NUL bytes: not a text export");
   std::string converted;
   std::string_view text;
-  Utf8Census census = CensusUtf8(bytes);
-  if (census.invalid == 0) {
+  // Valid UTF-8 (the common case) is checked at the validator's speed; only invalid input is
+  // counted, to tell a damaged UTF-8 file from another encoding.
+  const bool valid = utf8::IsValid(bytes);
+  Utf8Census census = valid ? Utf8Census{} : CensusUtf8(bytes);
+  if (valid) {
     r.encoding = "UTF-8";
     text = bytes;
   } else if (census.multibyte >= 4 * census.invalid) {
@@ -209,25 +283,9 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   } else {
     return fail("invalid_encoding", "neither valid UTF-8 nor GB18030");
   }
-  bool any_visible = false;
-  std::size_t start = 0;
-  r.lines.Reserve(text.size() + 1, std::count(text.begin(), text.end(), '\n') + 1);
-  std::string& buffer = r.lines.Buffer();
-  while (start <= text.size()) {
-    std::size_t nl = start;
-    while (nl < text.size() && text[nl] != '\n' && text[nl] != '\r') ++nl;
-    if (nl == text.size()) nl = std::string::npos;
-    std::size_t end = nl == std::string::npos ? text.size() : nl;
-    const std::size_t line_start = buffer.size();
-    AppendNormalizedLine(text.substr(start, end - start), &buffer);
-    if (!any_visible &&
-        !utf8::TrimView(std::string_view(buffer).substr(line_start)).empty())
-      any_visible = true;
-    r.lines.EndLine();
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-    if (text[nl] == '\r' && start < text.size() && text[start] == '\n') ++start;
-  }
+  // One pass over the text: lines split and normalised together into the one buffer.
+  r.lines.Reserve(text.size() + 1, text.size() / 32 + 16);
+  const bool any_visible = NormalizeLines(text, &r.lines);
   if (!any_visible) return fail("empty", "file has no text");
   r.ok = true;
   return r;

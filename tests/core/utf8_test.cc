@@ -61,5 +61,31 @@ TEST(Utf8IsValid, AgreesWithDecodingEveryShortSequence) {
   EXPECT_GT(valid, 0);
 }
 
+// TrimView's fast path (no decoding when the ends cannot be spaces) must agree with decoding:
+// the exact cases, and every string of up to three characters over an alphabet of every space
+// form and their near misses (same lead byte, other last byte).
+TEST(Utf8TrimView, FastPathAgreesWithDecoding) {
+  EXPECT_EQ(utf8::TrimView("\xC2\xA0 a\xE3\x80\x80"), "a");  // NBSP ... U+3000
+  EXPECT_EQ(utf8::TrimView("\xEF\xBB\xBF表\xE2\x80\x8B"), "表");  // BOM ... ZWSP
+  EXPECT_EQ(utf8::TrimView("\xE2\x80\xAF" "3\xE2\x80\x89"), "3");
+  EXPECT_EQ(utf8::TrimView("中 文"), "中 文");
+  EXPECT_EQ(utf8::TrimView("\xE2\x80\x94"), "\xE2\x80\x94");  // an em dash is no space
+  EXPECT_EQ(utf8::TrimView(""), "");
+  const std::string alphabet[] = {"a",  " ",  "\t", "\x01", "\xC2\xA0", "\xC2\xA9", "\xE3\x80\x80",
+                                  "\xE3\x80\x81", "\xEF\xBB\xBF", "\xEF\xBC\x90", "\xE2\x80\x82",
+                                  "\xE2\x80\x83", "\xE2\x80\x89", "\xE2\x80\x8B", "\xE2\x80\xAF",
+                                  "\xE2\x80\x94", "中", "\x80", "\xE4\xB8"};
+  std::size_t checked = 0;
+  for (const auto& a : alphabet)
+    for (const auto& b : alphabet)
+      for (const auto& c : alphabet) {
+        for (const std::string& s : {a, a + b, a + b + c}) {
+          EXPECT_EQ(utf8::TrimView(s), utf8::TrimViewDecoding(s)) << s;
+          ++checked;
+        }
+      }
+  EXPECT_EQ(checked, 3u * 19 * 19 * 19);
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -18,7 +18,16 @@ TEST(CellValue, Numbers) {
   EXPECT_EQ(c.digits, "251000");
   c = ClassifyCell("3,985,758");
   EXPECT_EQ(c.kind, Kind::kNumber);
-  EXPECT_EQ(c.digits, "3985758");
+  EXPECT_EQ(c.digits, "3,985,758");  // as written; read through DecimalToDouble
+  EXPECT_EQ(DecimalToDouble(c.digits), 3985758.0);
+  EXPECT_EQ(IntegerDigits(c.digits), 7u);
+  c = ClassifyCell("+1,000.5万元");
+  EXPECT_EQ(c.kind, Kind::kNumber);
+  EXPECT_EQ(c.digits, "+1,000.5");
+  EXPECT_FALSE(c.negative);
+  EXPECT_EQ(DecimalToDouble(c.digits), 1000.5);
+  EXPECT_DOUBLE_EQ(DecimalToDouble(c.digits, 4), 0.10005);
+  EXPECT_EQ(IntegerDigits(c.digits), 4u);
   c = ClassifyCell("-3");
   EXPECT_TRUE(c.negative);
   EXPECT_EQ(c.digits, "-3");
@@ -39,6 +48,10 @@ TEST(CellValue, DecimalShiftIsExact) {
   EXPECT_DOUBLE_EQ(DecimalToDouble("5", 4), 0.0005);
   EXPECT_DOUBLE_EQ(DecimalToDouble("-1234.5", 4), -0.12345);
   EXPECT_DOUBLE_EQ(DecimalToDouble("5949.088667"), 5949.088667);
+  EXPECT_EQ(DecimalToDouble("-0,007"), -7.0);
+  EXPECT_EQ(DecimalToDouble("1234567890123456"), 1234567890123456.0);  // 16 digits: strtod
+  EXPECT_EQ(IntegerDigits("-007.5"), 1u);
+  EXPECT_EQ(IntegerDigits("0,001,234"), 4u);
 }
 
 }  // namespace
