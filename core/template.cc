@@ -23,13 +23,22 @@ int TableSpec::RowIndex(const std::string& row_code) const {
 }
 
 void TableSpec::BuildAliasIndex() {
+  for (RowSpec& r : rows) {
+    r.col_index.clear();
+    for (const std::string& col_code : r.cols) {
+      const ColumnSpec* c = FindColumn(col_code);
+      r.col_index.push_back(c ? static_cast<int>(c - columns.data()) : -1);
+    }
+  }
   alias_index.clear();
   alias_pairs.assign(1024, 0);
   for (std::size_t r = 0; r < rows.size(); ++r)
     for (std::size_t a = 0; a < rows[r].aliases.size(); ++a) {
       const std::string& alias = rows[r].aliases[a];
       if (alias.size() < 2) continue;  // config/ rejects such aliases
-      unsigned key = static_cast<unsigned char>(alias[0]) << 8 | static_cast<unsigned char>(alias[1]);
+      const std::size_t n = alias.size();
+      unsigned key = static_cast<unsigned char>(alias[n - 2]) << 8 |
+                     static_cast<unsigned char>(alias[n - 1]);
       alias_index.emplace(key, AliasRef{static_cast<int>(r), static_cast<int>(a)});
       alias_pairs[key >> 6] |= std::uint64_t{1} << (key & 63);
     }

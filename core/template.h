@@ -26,6 +26,7 @@ struct RowSpec {
   std::string code, label, group;
   std::vector<std::string> aliases;  // normalised keywords
   std::vector<std::string> cols;     // column codes of this row, in order
+  std::vector<int> col_index;        // their indices into TableSpec::columns (BuildAliasIndex)
   bool optional = false;   // no finding when the report does not print it
   bool unlabeled = false;  // the table's only data row, printed without a label
 };
@@ -45,14 +46,15 @@ struct TableSpec {
   std::vector<ColumnSpec> columns;
   std::vector<RowSpec> rows;
   SubtotalSpec subtotal;
-  // Row aliases by their first two bytes (BuildAliasIndex), for one-pass matching.
+  // Row aliases by their last two bytes (BuildAliasIndex, which also fills each row's
+  // col_index), so that MatchRow can search back from the end of the text.
   struct AliasRef {
     int row, alias;
   };
   std::unordered_multimap<unsigned, AliasRef> alias_index;
   std::vector<std::uint64_t> alias_pairs;  // bit set of the keys alias_index holds
   void BuildAliasIndex();
-  bool MayStartAlias(unsigned key) const {
+  bool MayEndAlias(unsigned key) const {
     return !alias_pairs.empty() && (alias_pairs[key >> 6] >> (key & 63) & 1);
   }
 

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
-#include <set>
 
 #include "core/utf8.h"
 #include "extractors/cell_reader.h"
@@ -23,17 +21,19 @@ class TableAligner {
  public:
   TableAligner(const TableSpec& t, const Lines& lines,
                std::vector<Cell>* cells, std::vector<Finding>* findings)
-      : t_(t), lines_(lines), cells_(cells), findings_(findings) {}
+      : t_(t), lines_(lines), cells_(cells), findings_(findings),
+        placed_(t.rows.size()), state_(t.rows.size(), kAbsent) {}
 
   void Run(const std::vector<Segment>& input) {
     std::vector<Segment> joined;
     const std::vector<Segment>& segments =
         JoinWrappedValueLines(t_, input, &joined) ? joined : input;  // copied only when joined
-    std::string evidence;
+    std::string evidence, own;
     std::vector<const Segment*> header;
     bool after_data = true;
     for (const Segment& seg : segments) {
-      std::string own = JoinLabels(seg);
+      own.clear();
+      AppendLabels(seg, &own);
       evidence += own;
       bool data = seg.HasValue();
       RowMatch m;
@@ -110,7 +110,7 @@ class TableAligner {
     std::vector<int> gap, missing;
     for (int i = 0; i < static_cast<int>(t_.rows.size()); ++i) {
       const RowSpec& r = t_.rows[i];
-      if (placed_.count(r.code) || conflicted_.count(r.code)) continue;
+      if (state_[i] != kAbsent) continue;
       missing.push_back(i);
       if (i > last_row_ && i < next_row && !r.optional) gap.push_back(i);
     }
@@ -131,8 +131,9 @@ class TableAligner {
   void PlaceRow(const Segment& seg, int row_index, const std::string& evidence,
                 const std::vector<const Segment*>& header) {
     const RowSpec& row = t_.rows[row_index];
-    if (conflicted_.count(row.code)) return;
-    if (seg.Positional() && (!frame_cols_ || *frame_cols_ != row.cols)) {
+    if (state_[row_index] == kConflicted) return;
+    if (seg.Positional() &&
+        (!frame_cols_ || (frame_cols_ != &row.cols && *frame_cols_ != row.cols))) {
       frame_ = HeaderFrame(t_, row.cols, header);  // the same header and columns: the same frame
       frame_cols_ = &row.cols;
     }
@@ -147,24 +148,24 @@ class TableAligner {
     std::vector<Cell> row_cells;
     row_cells.reserve(row.cols.size());
     for (std::size_t i = 0; i < row.cols.size(); ++i) {
-      auto cell = MakeCell(row, *t_.FindColumn(row.cols[i]), *(*tokens)[i], seg.line, evidence);
+      auto cell = MakeCell(row, t_.columns[row.col_index[i]], *(*tokens)[i], seg.line, evidence);
       if (cell) row_cells.push_back(std::move(*cell));
     }
-    auto prev = placed_.find(row.code);
-    if (prev != placed_.end()) {
-      if (SameValues(prev->second, row_cells)) {
+    if (state_[row_index] == kPlaced) {
+      if (SameValues(placed_[row_index], row_cells)) {
         AddFinding("duplicate_row", Severity::kInfo, row.code, "", seg.line,
                    "row printed twice with the same values; kept once");
       } else {
         AddFinding("duplicate_row", Severity::kError, row.code, "", seg.line,
                    "row printed twice with different values; neither is stored");
-        placed_.erase(prev);
-        conflicted_.insert(row.code);
+        placed_[row_index].clear();
+        state_[row_index] = kConflicted;
       }
       return;
     }
-    placed_[row.code] = std::move(row_cells);
-    order_.push_back(row.code);
+    placed_[row_index] = std::move(row_cells);
+    state_[row_index] = kPlaced;
+    order_.push_back(row_index);
   }
 
   // Chooses which token fills each column (kBlank for a blank position); nullopt (with a reason)
@@ -237,7 +238,13 @@ class TableAligner {
   // 自然人) or after them (after 其他); -1 when the header declares none, kUncertain when it
   // declares one but does not show both ends of the parts to tell where.
   static constexpr int kUncertain = -2;
-  int DeclaredSubtotal() const {
+  // The header text is complete once the first data row is seen: computed once from then on.
+  int DeclaredSubtotal() {
+    if (!seen_data_) return ComputeDeclaredSubtotal();
+    if (declared_ == kUnknown) declared_ = ComputeDeclaredSubtotal();
+    return declared_;
+  }
+  int ComputeDeclaredSubtotal() const {
     const SubtotalSpec& st = t_.subtotal;
     if (!st.enabled) return -1;
     std::size_t at = std::string::npos;
@@ -327,29 +334,33 @@ class TableAligner {
     // An optional row that sums up rows printed in its place (2019's 三（六）其他处理 for 2021's
     // 三（六）其他处理 1.…3.; their labels start with its label) cannot stand beside them: a
     // row read there is a damaged label of one of them.
-    for (const auto& alt : t_.rows) {
-      if (!alt.optional || !placed_.count(alt.code)) continue;
-      for (const auto& part : t_.rows)
-        if (&part != &alt && placed_.count(part.code) &&
+    const int n = static_cast<int>(t_.rows.size());
+    for (int a = 0; a < n; ++a) {
+      const RowSpec& alt = t_.rows[a];
+      if (!alt.optional || state_[a] != kPlaced) continue;
+      for (int p = 0; p < n; ++p) {
+        const RowSpec& part = t_.rows[p];
+        if (p != a && state_[p] == kPlaced &&
             part.label.compare(0, alt.label.size(), alt.label) == 0) {
           AddFinding("alternative_rows", Severity::kError, alt.code, "",
-                     placed_[alt.code].empty() ? 0 : placed_[alt.code].front().line,
+                     placed_[a].empty() ? 0 : placed_[a].front().line,
                      "a row read as " + alt.label + " beside " + part.label +
                          ", which it stands for; neither is kept in its place");
-          placed_.erase(alt.code);
-          conflicted_.insert(alt.code);
+          placed_[a].clear();
+          state_[a] = kConflicted;
           break;
         }
+      }
     }
-    for (const auto& row : t_.rows) {
-      if (placed_.count(row.code) || conflicted_.count(row.code) || row.optional) continue;
+    for (int r = 0; r < n; ++r) {
+      const RowSpec& row = t_.rows[r];
+      if (state_[r] != kAbsent || row.optional) continue;
       AddFinding("row_missing", Severity::kWarning, row.code, "", 0,
                  "template row not found in the report: " + row.label);
     }
-    for (const auto& code : order_) {
-      auto it = placed_.find(code);
-      if (it == placed_.end()) continue;
-      for (auto& c : it->second) cells_->push_back(std::move(c));
+    for (int r : order_) {
+      if (state_[r] != kPlaced) continue;
+      for (auto& c : placed_[r]) cells_->push_back(std::move(c));
     }
   }
 
@@ -357,9 +368,14 @@ class TableAligner {
   const Lines& lines_;
   std::vector<Cell>* cells_;
   std::vector<Finding>* findings_;
-  std::map<std::string, std::vector<Cell>> placed_;
-  std::vector<std::string> order_;
-  std::set<std::string> conflicted_;
+  // Per template row (index into t_.rows): its cells while placed, and whether it is placed,
+  // conflicted (read twice with different values, or beside the rows it stands for) or absent.
+  enum RowState : char { kAbsent, kPlaced, kConflicted };
+  std::vector<std::vector<Cell>> placed_;
+  std::vector<RowState> state_;
+  std::vector<int> order_;  // rows in the order they were first placed
+  static constexpr int kUnknown = -3;
+  int declared_ = kUnknown;  // DeclaredSubtotal() once the header is complete
   std::string table_header_;
   bool seen_data_ = false;
   struct Pending {

@@ -16,38 +16,33 @@ std::string_view WithoutNote(std::string_view header) {
 
 }  // namespace
 
-// The alias ending last in the evidence wins (ties: the longer alias). Aliases are found by
-// their first byte pair, so one pass over the evidence replaces a search per alias. The pass
-// visits character starts only: an alias is valid UTF-8, so it starts with a lead byte, and a
-// UTF-8 continuation byte (10xxxxxx) never equals one; a byte that is not valid UTF-8 is a
-// character of its own, so nothing an alias could match is skipped.
+// The alias ending last in the evidence wins (ties: the longer alias). The search runs back
+// from the end of the evidence, one byte at a time, through the template's aliases by their last
+// two bytes, and stops at the first end where any alias matches: the row label of a data row
+// ends its evidence, so most searches look at a few bytes. (Every byte is a possible end, as
+// every byte was a possible start of the search this replaces: tests/extractors/
+// label_match_test.cc compares the two.)
 RowMatch MatchRow(const TableSpec& t, const std::string& evidence) {
   RowMatch m;
-  std::size_t best_end = 0, best_len = 0;
   const std::size_t n = evidence.size();
   const auto* s = reinterpret_cast<const unsigned char*>(evidence.data());
-  for (std::size_t pos = 0, step = 1; pos + 1 < n; pos += step) {
-    const unsigned c = s[pos];
-    // The next possible character start: past a lead byte's continuation bytes, as far as
-    // they are continuation bytes (a broken sequence resumes at its first non-continuation).
-    const std::size_t want = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    step = 1;
-    while (step < want && pos + step < n && (s[pos + step] & 0xC0) == 0x80) ++step;
-    const unsigned key = c << 8 | s[pos + 1];
-    if (!t.MayStartAlias(key)) continue;
+  for (std::size_t end = n; end >= 2 && m.row < 0; --end) {
+    const unsigned key = s[end - 2] << 8 | s[end - 1];
+    if (!t.MayEndAlias(key)) continue;
+    std::size_t best_len = 0;
     auto range = t.alias_index.equal_range(key);
     for (auto it = range.first; it != range.second; ++it) {
       const std::string& alias = t.rows[it->second.row].aliases[it->second.alias];
-      if (alias.size() > n - pos || evidence.compare(pos, alias.size(), alias) != 0) continue;
-      std::size_t end = pos + alias.size();
-      int row = it->second.row;
-      if (end > best_end || (end == best_end && alias.size() > best_len)) {
+      if (alias.size() > end || evidence.compare(end - alias.size(), alias.size(), alias) != 0)
+        continue;
+      const int row = it->second.row;
+      if (alias.size() > best_len) {
         m.row = row;
         m.ambiguous = false;
-        best_end = end;
         best_len = alias.size();
-      } else if (end == best_end && alias.size() == best_len && m.row != row) {
+      } else if (alias.size() == best_len && m.row != row) {
         m.ambiguous = true;
+        m.row = std::min(m.row, row);  // the row a search in template order meets first
       }
     }
   }
@@ -96,8 +91,12 @@ int ClosestRow(const TableSpec& t, const std::string& evidence, const std::vecto
 
 std::string JoinLabels(const Segment& s) {
   std::string out;
-  for (const auto& l : s.labels) out += l.norm;
+  AppendLabels(s, &out);
   return out;
+}
+
+void AppendLabels(const Segment& s, std::string* out) {
+  for (const auto& l : s.labels) out->append(l.norm.data(), l.norm.size());
 }
 
 // Field position of each of `cols` in the tab-separated header rows, or empty if not all found.

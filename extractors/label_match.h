@@ -23,8 +23,9 @@ RowMatch MatchRow(const TableSpec& t, const std::string& evidence);
 // with `evidence` (normalised text); -1 on a tie or when none shares any.
 int ClosestRow(const TableSpec& t, const std::string& evidence, const std::vector<int>& candidates);
 
-// The segment's labels, normalised and joined.
+// The segment's labels, normalised and joined (AppendLabels: appended to *out).
 std::string JoinLabels(const Segment& s);
+void AppendLabels(const Segment& s, std::string* out);
 
 // Field position of each of `cols` in the tab-separated header rows, or empty if not all are
 // found or two share a position. Columns with the same header aliases take the positions found
