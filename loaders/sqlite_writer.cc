@@ -21,33 +21,54 @@ SqliteReportWriter::~SqliteReportWriter() {
 void SqliteReportWriter::Write(const ReportRecord& r) {
   OpenBatch();
   in_report_ = true;
-  long long id = Upsert(r.source, r.content_sha256, r.extractor_version);
-  Cached(
-       "UPDATE report SET status='loaded', error_kind=NULL, error_message=NULL, "
-       "error_message_zh=NULL, title=?, "
-       "unit=?, year=?, county=?, county_source=?, edition=?, cell_count=?, finding_count=?, "
-       "encoding=?, division_code=?, county_code=?, prefecture_code=?, province_code=?, "
-       "unit_kind=?, placed_by=?, place_candidates=?, placement_fingerprint=? "
-       "WHERE report_id=?")
-      .Text(1, r.identity.title)
-      .Text(2, r.identity.unit)
-      .Int(3, r.identity.year)
-      .OptText(4, r.identity.county.value_or(""))
-      .OptText(5, r.identity.county_source)
-      .Int(6, r.identity.edition)
-      .Int(7, static_cast<long long>(r.cells.size()))
-      .Int(8, static_cast<long long>(r.findings.size()))
-      .OptText(9, r.encoding)
-      .OptText(10, r.identity.division_code)
-      .OptText(11, r.identity.county_code)
-      .OptText(12, r.identity.prefecture_code)
-      .OptText(13, r.identity.province_code)
-      .OptText(14, r.identity.unit_kind)
-      .OptText(15, r.identity.placed_by)
-      .OptText(16, r.identity.place_candidates)
-      .OptText(17, r.identity.placement_fingerprint)
-      .Int(18, id)
-      .Run();
+  // One upsert that writes the loaded row whole (not the failure path's insert as 'failed' and
+  // then an UPDATE): the counted and cross-year triggers of schemas 12-14 fire once per report
+  // instead of twice. Columns not named keep their defaults (a new row) or values (a re-load),
+  // as the two statements left them.
+  Stmt& up = Cached(
+      "INSERT INTO report (source_path, content_sha256, size_bytes, mtime_ns, "
+      "extractor_version, status, title, unit, year, county, county_source, edition, "
+      "cell_count, finding_count, encoding, division_code, county_code, prefecture_code, "
+      "province_code, unit_kind, placed_by, place_candidates, placement_fingerprint) "
+      "VALUES (?,?,?,?,?,'loaded',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (source_path) DO UPDATE SET content_sha256=excluded.content_sha256, "
+      "size_bytes=excluded.size_bytes, mtime_ns=excluded.mtime_ns, "
+      "extractor_version=excluded.extractor_version, status='loaded', error_kind=NULL, "
+      "error_message=NULL, error_message_zh=NULL, title=excluded.title, unit=excluded.unit, "
+      "year=excluded.year, county=excluded.county, county_source=excluded.county_source, "
+      "edition=excluded.edition, cell_count=excluded.cell_count, "
+      "finding_count=excluded.finding_count, encoding=excluded.encoding, "
+      "division_code=excluded.division_code, county_code=excluded.county_code, "
+      "prefecture_code=excluded.prefecture_code, province_code=excluded.province_code, "
+      "unit_kind=excluded.unit_kind, placed_by=excluded.placed_by, "
+      "place_candidates=excluded.place_candidates, "
+      "placement_fingerprint=excluded.placement_fingerprint RETURNING report_id");
+  up.Text(1, r.source.path)
+      .OptText(2, r.content_sha256)
+      .Int(3, static_cast<long long>(r.source.size))
+      .Int(4, r.source.mtime_ns)
+      .Text(5, r.extractor_version)
+      .Text(6, r.identity.title)
+      .Text(7, r.identity.unit)
+      .Int(8, r.identity.year)
+      .OptText(9, r.identity.county.value_or(""))
+      .OptText(10, r.identity.county_source)
+      .Int(11, r.identity.edition)
+      .Int(12, static_cast<long long>(r.cells.size()))
+      .Int(13, static_cast<long long>(r.findings.size()))
+      .OptText(14, r.encoding)
+      .OptText(15, r.identity.division_code)
+      .OptText(16, r.identity.county_code)
+      .OptText(17, r.identity.prefecture_code)
+      .OptText(18, r.identity.province_code)
+      .OptText(19, r.identity.unit_kind)
+      .OptText(20, r.identity.placed_by)
+      .OptText(21, r.identity.place_candidates)
+      .OptText(22, r.identity.placement_fingerprint);
+  up.Step();
+  const long long id = up.ColumnInt(0);
+  up.Reset();
+  ClearChildren(id, false);
   Stmt& cell = Cached(
             "INSERT INTO cell (report_id, table_code, row_code, col_code, state, value, "
             "measure, raw, source_line) VALUES (?,?,?,?,?,?,?,?,?)");

@@ -47,7 +47,8 @@ class SqliteReportWriter {
   static constexpr int kBatchReports = 64;
   static constexpr std::chrono::milliseconds kBatchTime{250};
 
-  // Keeps the report_id of an earlier load of the same path and clears its child rows.
+  // A failed file's row (Write upserts a loaded row whole): keeps the report_id of an earlier
+  // load of the same path and clears its child rows.
   long long Upsert(const SourceFile& src, const std::string& sha, const std::string& ver);
   void ClearChildren(long long id, bool facts_only);
   // The fact rows of loaded report `r` (id `id`): computed here (loaders/fact_rows.h) and
