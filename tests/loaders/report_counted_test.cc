@@ -176,17 +176,23 @@ class CountedFlag {
   RunOptions options_;
 };
 
+// A writer of SQL for CountedFlag's Writes and OneStatement on the SQLite file (testing::Query
+// opens it read-only).
+std::function<void(const std::string&)> SqliteWrite(const std::string& db) {
+  return [db](const std::string& sql) {
+    sqlite3* w = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(w, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(w);
+  };
+}
+
 TEST(ReportCounted, TheFlagIsTheDuplicateRuleAfterEveryPathOnSqlite) {
   testing::TempDir tmp;
   const std::string db = tmp / "warehouse.db";
   CountedFlag t(db, [&](const std::string& sql) { return testing::Query(db, sql); });
   t.Scenario();
-  t.Writes([&](const std::string& sql) {
-    sqlite3* w = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(w, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-    sqlite3_close(w);
-  });
+  t.Writes(SqliteWrite(db));
 }
 
 TEST(PostgresReportCounted, TheFlagIsTheDuplicateRuleAfterEveryPath) {
@@ -202,12 +208,7 @@ TEST(ReportCounted, TwoFilesOfAUnitYearInOneBatchOrOneStatementOnSqlite) {
   const std::string db = tmp / "warehouse.db";
   CountedFlag t(db, [&](const std::string& sql) { return testing::Query(db, sql); });
   t.OneBatch();
-  t.OneStatement([&](const std::string& sql) {
-    sqlite3* w = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(w, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-    sqlite3_close(w);
-  });
+  t.OneStatement(SqliteWrite(db));
 }
 
 TEST(PostgresReportCounted, TwoFilesOfAUnitYearInOneBatchOrOneStatement) {
