@@ -17,6 +17,8 @@
 #     psql with COPY (SELECT * ...) TO STDOUT, the query's time, and again with SELECT * and
 #     -At, whose row printer adds its own CPU; PostgreSQL ANALYZEd first). bench/marts.sh N
 #     does only this, fastest of 3 per view.
+# BENCH_PARTS picks what is measured, a list of: real formats extract sqlite pg marts (default:
+# all), e.g. BENCH_PARTS="extract pg" bench/run.sh 100000 for the PostgreSQL rows at 100,000.
 # Prints one table at the end and writes it to build-bench/work/results.md. Exits non-zero on
 # any failure; the PostgreSQL server it starts is stopped on exit.
 set -euo pipefail
@@ -30,6 +32,11 @@ cores=$(nproc)
 # alternating, and the fastest of each kept: on shared machines a single pair is mostly noise.
 tries=${BENCH_TRIES:-3}
 mart_timeout=${BENCH_MART_TIMEOUT:-300}  # seconds per view; a slower one is reported as stopped
+parts=" ${BENCH_PARTS:-real formats extract sqlite pg marts} "
+for p in $parts; do
+  [[ " real formats extract sqlite pg marts " == *" $p "* ]] || { echo "bench: unknown part in BENCH_PARTS: $p" >&2; exit 2; }
+done
+part() { [[ $parts == *" $1 "* ]]; }
 
 die() { echo "bench: $*" >&2; exit 1; }
 log() { echo "bench: $*" >&2; }
@@ -179,13 +186,14 @@ real=/work/shared/corpus/real
 real_files=$(find "$real" -type f | wc -l)
 real_bytes=$(find "$real" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 real_repeat=$(((4000000 + real_bytes - 1) / real_bytes))
-extraction "real ($real_files files)" "$(div "$real_bytes" 1e6 %.2f)" "$real_repeat" \
+part real && extraction "real ($real_files files)" "$(div "$real_bytes" 1e6 %.2f)" "$real_repeat" \
   "$root/config/gongkai.yaml" "$real" ""
 # Each original format the readers take (HTML, PDF, DOCX, ...): the originals of the shared
 # corpus, read over and over to ~2 MB; "ok" says how many of them extracted (0 = no reader yet).
 originals=/work/shared/corpus/originals
 [[ -d $originals ]] || originals=$root/tests/fixtures/originals
 for ext in html pdf docx doc wps; do
+  part formats || break
   fdir=$work/formats/$ext
   rm -rf "$fdir"
   mkdir -p "$fdir"
@@ -230,9 +238,11 @@ EOF
   find "$c/reports" -type f -exec cat {} + >/dev/null  # page cache warm for every step alike
   repeat=$(((10000 + n - 1) / n))  # at least 10 000 reports per extraction measurement
 
-  extraction "$n" "$mb" "$repeat" "$cfg" "$c/reports" "$((n * repeat))"
+  part extract && extraction "$n" "$mb" "$repeat" "$cfg" "$c/reports" "$((n * repeat))"
 
+  rows=""
   # --- SQLite ---
+  if part sqlite; then
   log "N=$n: SQLite, gongkai run"
   db=$r/gongkai.db
   timed "$r/sqlite1" "$build/gongkai" run -i "$c/reports" -w "$db" -c "$cfg" -q
@@ -262,7 +272,10 @@ EOF
   done
   rm -f "$r/again.db"
   report 'SQLite' sqlite1 sqlite_import sqlite2 'sqlite3 .import' '.import'
-  ((n == largest)) && marts SQLite 'SELECT * FROM %s' sqlite3 "$db"
+  ((n == largest)) && part marts && marts SQLite 'SELECT * FROM %s' sqlite3 "$db"
+  fi
+
+  if part pg; then
 
   # --- PostgreSQL ---
   gdb=gk_run_$n cdb=gk_copy_$n
@@ -272,7 +285,8 @@ EOF
   log "N=$n: PostgreSQL, gongkai run"
   timed "$r/pg1" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$gdb user=postgres" -c "$cfg" -q
   prows=$(rows_pg "$pg_base dbname=$gdb user=postgres")
-  [[ $prows == "$rows" ]] || die "PostgreSQL holds $prows rows, SQLite $rows"
+  [[ -z $rows || $prows == "$rows" ]] || die "PostgreSQL holds $prows rows, SQLite $rows"
+  rows=$prows
   log "N=$n: PostgreSQL, re-run over the unchanged corpus"
   timed "$r/pg2" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$gdb user=postgres" -c "$cfg" -q
   [[ $(rows_pg "$pg_base dbname=$gdb user=postgres") == "$rows" ]] ||
@@ -300,16 +314,17 @@ EOF
   done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
   # The planner's statistics as autovacuum leaves them after a bulk load (bench/marts.sh alike).
-  ((n == largest)) && pgsql -d "$pg_base dbname=$gdb user=postgres" -c "ANALYZE"
+  ((n == largest)) && part marts && pgsql -d "$pg_base dbname=$gdb user=postgres" -c "ANALYZE"
   # The query's time: every row sent to the client (COPY … TO STDOUT, psql writes the bytes as
   # they come); and the same rows through psql's row printer (-At), which adds its own CPU.
-  if ((n == largest)); then
+  if ((n == largest)) && part marts; then
     marts PostgreSQL 'COPY (SELECT * FROM %s) TO STDOUT' \
       psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$gdb user=postgres" -c
     marts 'PostgreSQL, psql -At' 'SELECT * FROM %s' \
       psql -X -q -At -v ON_ERROR_STOP=1 -d "$pg_base dbname=$gdb user=postgres" -c
   fi
   for d in $gdb $cdb; do pgsql "$pg_conn" -c "DROP DATABASE $d WITH (FORCE)"; done  # a stopped mart query may linger
+  fi
   rm -f "$r"/*.csv
 done
 
