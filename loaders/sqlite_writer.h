@@ -3,8 +3,10 @@
 // file's row, keeping the report_id of an earlier load of the same path.
 //
 // Reports are written in batches: one transaction holds up to kBatchReports whole reports or
-// kBatchTime of work, whichever comes first, so a crash loses (and the next run redoes) at most
-// that batch, and no reader ever sees part of a report. Flush() commits the open batch; every
+// kBatchTime (one second) of work, whichever comes first, so a crash loses (and the next run
+// redoes) at most that batch, and no reader ever sees part of a report. Fewer, larger commits
+// write fewer WAL frames: a page that several reports touch (an index's rightmost leaf, a
+// dimension's counted row) goes to the WAL once per commit. Flush() commits the open batch; every
 // other writer of the database (the loader's manifest, run log, placement and prune
 // transactions) flushes first. The destructor keeps the whole reports still pending and drops
 // a report that an exception cut short.
@@ -44,8 +46,8 @@ class SqliteReportWriter {
   void FillFacts(long long id);   // the report's fact rows from its cells (sql/facts)
 
  private:
-  static constexpr int kBatchReports = 64;
-  static constexpr std::chrono::milliseconds kBatchTime{250};
+  static constexpr int kBatchReports = 1024;
+  static constexpr std::chrono::milliseconds kBatchTime{1000};
 
   // A failed file's row (Write upserts a loaded row whole): keeps the report_id of an earlier
   // load of the same path and clears its child rows.
