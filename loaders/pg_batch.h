@@ -5,7 +5,9 @@
 //   - Write() runs inside the caller's transaction: the report rows of the whole batch go in one
 //     statement (arrays bound as parameters, unnested server-side, upserted in load order so a
 //     path loaded before keeps its report_id), the same statement deletes the child rows those
-//     ids had, then one COPY per child table (cell, finding, rule_result) carries the batch.
+//     ids had, then one COPY per child table (cell, finding, rule_result) carries the batch:
+//     each live report's lines as PgPending::copy holds them (loaders/pg_copy.h; formatted here
+//     when the caller did not), the batch's report ids put in front, sent in large chunks.
 //   - A path that occurs twice in one batch is written twice, in order (the later one wins), as
 //     one report after another would be.
 //   - After the COPYs, the batch's fact rows (report_fact, report_applicant_fact,
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/report.h"
+#include "loaders/pg_copy.h"
 
 namespace gongkai {
 
@@ -31,6 +34,15 @@ struct PgPending {
   ReportRecord report;  // when loaded
   FailedFile failure;   // when !loaded
   bool loaded = false;
+  // The report's child rows as COPY text, when `formatted` (Format()): done by the thread that
+  // hands the report over, so that the writing thread only sends them.
+  PgCopyText copy;
+  bool formatted = false;
+
+  void Format() {
+    if (loaded && !formatted) copy = FormatCopyText(report);
+    formatted = true;
+  }
 
   const std::string& Path() const { return loaded ? report.source.path : failure.source.path; }
 };

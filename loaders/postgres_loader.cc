@@ -103,6 +103,7 @@ class PostgresLoader : public Loader {
     pending_.emplace_back();
     pending_.back().report = r;
     pending_.back().loaded = true;
+    pending_.back().Format();  // here, while the batch in flight keeps the server busy
     FlushIfFull();
   }
 
