@@ -86,60 +86,104 @@ std::string NormalizeLabel(std::string_view text) {
   return out;
 }
 
-void AppendNormalizedLabel(std::string_view text, std::string* out) {
-  // Byte-level: most of a report is CJK text that passes through unchanged, so only the lead
-  // bytes of the characters we fold are inspected (NBSP C2 A0; U+2000-block spaces and quotes
-  // E2 80 xx; U+3000/、 E3 80 80/81; full-width ASCII EF BC/BD xx; BOM EF BB BF). Unchanged
-  // bytes are copied in runs.
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0, run = 0;
-  auto skip = [&](std::size_t bytes, char replacement = 0) {
-    out->append(text.data() + run, i - run);
-    if (replacement) *out += replacement;
-    i += bytes;
-    run = i;
-  };
-  while (i < n) {
-    unsigned char c = s[i];
+namespace {
+
+// Bytes that may begin a character the normalisation drops or folds: ASCII white space and
+// quotes, and the lead bytes of NBSP (C2 A0), the U+2000-block spaces and quotes (E2 80 xx),
+// U+3000 and 、 (E3 80 80/81), full-width ASCII (EF BC/BD xx) and the BOM (EF BB BF). No
+// UTF-8 continuation byte (80-BF) is among them, so text is scanned byte by byte without
+// decoding: most of a report is CJK text that passes through unchanged.
+struct FoldLeads {
+  bool may[256] = {};
+  constexpr FoldLeads() {
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '"', '\''}) may[c] = true;
+    for (unsigned c : {0xC2u, 0xE2u, 0xE3u, 0xEFu}) may[c] = true;
+  }
+};
+constexpr FoldLeads kFoldLeads;
+
+// The next character at or after `i` that the normalisation changes: its position (n when
+// none), its length in *bytes and its replacement (0: dropped).
+std::size_t NextFold(const unsigned char* s, std::size_t n, std::size_t i, std::size_t* bytes,
+                     char* replacement) {
+  for (;; ++i) {
+    while (i < n && !kFoldLeads.may[s[i]]) ++i;
+    if (i == n) return n;
+    const unsigned char c = s[i];
+    *replacement = 0;
     if (c < 0x80) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '"' ||
-          c == '\'')
-        skip(1);
-      else
-        ++i;
-      continue;
+      *bytes = 1;
+      return i;
     }
-    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
-      skip(2);
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
-      unsigned char d = s[i + 2];
-      if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0x8B || d == 0xAF || d == 0x98 ||
-          d == 0x99 || d == 0x9C || d == 0x9D) {
-        skip(3);
-        continue;
+    if (c == 0xC2) {
+      if (i + 1 < n && s[i + 1] == 0xA0) {
+        *bytes = 2;
+        return i;
       }
-    } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x80 || s[i + 2] == 0x81)) {
-      skip(3, s[i + 2] == 0x81 ? '.' : 0);
-      continue;
-    } else if (c == 0xEF && i + 2 < n) {
-      unsigned char b = s[i + 1], d = s[i + 2];
+    } else if (c == 0xE2) {
+      if (i + 2 < n && s[i + 1] == 0x80) {
+        const unsigned char d = s[i + 2];
+        if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0x8B || d == 0xAF || d == 0x98 ||
+            d == 0x99 || d == 0x9C || d == 0x9D) {
+          *bytes = 3;
+          return i;
+        }
+      }
+    } else if (c == 0xE3) {
+      if (i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x80 || s[i + 2] == 0x81)) {
+        *bytes = 3;
+        *replacement = s[i + 2] == 0x81 ? '.' : 0;
+        return i;
+      }
+    } else if (i + 2 < n) {  // 0xEF
+      const unsigned char b = s[i + 1], d = s[i + 2];
       if (b == 0xBB && d == 0xBF) {
-        skip(3);
-        continue;
+        *bytes = 3;
+        return i;
       }
       if ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)) {  // U+FF01..U+FF5E
-        char32_t cp = ((b & 0x3F) << 6 | (d & 0x3F)) + 0xF000 - 0xFEE0;
-        skip(3, cp != '"' && cp != '\'' ? static_cast<char>(cp) : 0);
-        continue;
+        const char32_t cp = ((b & 0x3F) << 6 | (d & 0x3F)) + 0xF000 - 0xFEE0;
+        *bytes = 3;
+        *replacement = cp != '"' && cp != '\'' ? static_cast<char>(cp) : 0;
+        return i;
       }
     }
-    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    i += std::min(len, n - i);
   }
-  out->append(text.data() + run, n - run);
+}
+
+// Appends text[from, n) normalised; `at` is the first fold at or after `from` (n when none).
+void AppendFrom(std::string_view text, std::size_t from, std::size_t at, std::size_t bytes,
+                char replacement, std::string* out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while (at < n) {
+    out->append(text.data() + from, at - from);
+    if (replacement) *out += replacement;
+    from = at + bytes;
+    at = NextFold(s, n, from, &bytes, &replacement);
+  }
+  out->append(text.data() + from, n - from);
+}
+
+}  // namespace
+
+void AppendNormalizedLabel(std::string_view text, std::string* out) {
+  std::size_t bytes = 0;
+  char replacement = 0;
+  const std::size_t at = NextFold(reinterpret_cast<const unsigned char*>(text.data()),
+                                  text.size(), 0, &bytes, &replacement);
+  AppendFrom(text, 0, at, bytes, replacement, out);
+}
+
+std::string_view NormalizedLabelView(std::string_view text, std::string* scratch) {
+  std::size_t bytes = 0;
+  char replacement = 0;
+  const std::size_t at = NextFold(reinterpret_cast<const unsigned char*>(text.data()),
+                                  text.size(), 0, &bytes, &replacement);
+  if (at == text.size()) return text;
+  scratch->clear();
+  AppendFrom(text, 0, at, bytes, replacement, scratch);
+  return *scratch;
 }
 
 }  // namespace gongkai

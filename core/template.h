@@ -100,6 +100,9 @@ struct Template {
 // folds full-width ASCII to ASCII, reads 、 and ． as '.'.
 std::string NormalizeLabel(std::string_view text);
 void AppendNormalizedLabel(std::string_view text, std::string* out);  // appends NormalizeLabel()
+// NormalizeLabel(text) without a copy when it equals text (the common case): then text
+// itself, else the normalised text in *scratch (valid until *scratch changes).
+std::string_view NormalizedLabelView(std::string_view text, std::string* scratch);
 
 }  // namespace gongkai
 

@@ -22,7 +22,7 @@ class TableAligner {
   TableAligner(const TableSpec& t, const Lines& lines,
                std::vector<Cell>* cells, std::vector<Finding>* findings)
       : t_(t), lines_(lines), cells_(cells), findings_(findings),
-        placed_(t.rows.size()), state_(t.rows.size(), kAbsent) {}
+        first_cell_(cells->size()), placed_(t.rows.size()), state_(t.rows.size(), kAbsent) {}
 
   void Run(const std::vector<Segment>& input) {
     std::vector<Segment> joined;
@@ -145,27 +145,31 @@ class TableAligner {
       AddFinding("value_count", Severity::kError, row.code, "", seg.line, why);
       return;
     }
-    std::vector<Cell> row_cells;
-    row_cells.reserve(row.cols.size());
-    for (std::size_t i = 0; i < row.cols.size(); ++i) {
-      auto cell = MakeCell(row, t_.columns[row.col_index[i]], *(*tokens)[i], seg.line, evidence);
-      if (cell) row_cells.push_back(std::move(*cell));
-    }
+    // The row's cells are read straight into the output, after the rows placed before it.
+    const std::size_t begin = cells_->size();
+    for (std::size_t i = 0; i < row.cols.size(); ++i)
+      MakeCell(row, t_.columns[row.col_index[i]], *(*tokens)[i], seg.line, evidence);
+    const CellRange read{begin, cells_->size()};
     if (state_[row_index] == kPlaced) {
-      if (SameValues(placed_[row_index], row_cells)) {
+      if (SameValues(placed_[row_index], read)) {
         AddFinding("duplicate_row", Severity::kInfo, row.code, "", seg.line,
                    "row printed twice with the same values; kept once");
       } else {
         AddFinding("duplicate_row", Severity::kError, row.code, "", seg.line,
                    "row printed twice with different values; neither is stored");
-        placed_[row_index].clear();
-        state_[row_index] = kConflicted;
+        Drop(row_index);
       }
+      cells_->erase(cells_->begin() + static_cast<std::ptrdiff_t>(begin), cells_->end());
       return;
     }
-    placed_[row_index] = std::move(row_cells);
+    placed_[row_index] = read;
     state_[row_index] = kPlaced;
-    order_.push_back(row_index);
+  }
+
+  // A placed row's cells leave the output (removed at the end, in ReportMissingRows).
+  void Drop(int row_index) {
+    state_[row_index] = kConflicted;
+    dropped_ = dropped_ || placed_[row_index].begin != placed_[row_index].end;
   }
 
   // Chooses which token fills each column (kBlank for a blank position); nullopt (with a reason)
@@ -311,21 +315,26 @@ class TableAligner {
     return std::vector<const Token*>(present.begin(), present.begin() + n);
   }
 
-  std::optional<Cell> MakeCell(const RowSpec& row, const ColumnSpec& col, const Token& tok,
-                               int row_line, const std::string& evidence) {
+  // Appends the cell to the output, or adds the finding why it cannot be read.
+  void MakeCell(const RowSpec& row, const ColumnSpec& col, const Token& tok, int row_line,
+                const std::string& evidence) {
     CellRejection why;
-    auto cell = ReadCell(t_, row, col, tok, row_line, evidence, &why);
-    if (!cell)
+    if (!ReadCell(t_, row, col, tok, row_line, evidence, cells_, &why))
       AddFinding(why.kind, Severity::kError, row.code, col.code, why.line,
                  why.message + ": '" + std::string(tok.text) + "'");
-    return cell;
   }
 
-  static bool SameValues(const std::vector<Cell>& a, const std::vector<Cell>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a[i].col != b[i].col || a[i].state != b[i].state || a[i].value != b[i].value)
-        return false;
+  struct CellRange {
+    std::size_t begin = 0, end = 0;  // [begin, end) of *cells_
+  };
+
+  bool SameValues(const CellRange& a, const CellRange& b) const {
+    if (a.end - a.begin != b.end - b.begin) return false;
+    const std::vector<Cell>& c = *cells_;
+    for (std::size_t i = 0; i < a.end - a.begin; ++i) {
+      const Cell &x = c[a.begin + i], &y = c[b.begin + i];
+      if (x.col != y.col || x.state != y.state || x.value != y.value) return false;
+    }
     return true;
   }
 
@@ -342,12 +351,12 @@ class TableAligner {
         const RowSpec& part = t_.rows[p];
         if (p != a && state_[p] == kPlaced &&
             part.label.compare(0, alt.label.size(), alt.label) == 0) {
+          const CellRange& r = placed_[a];
           AddFinding("alternative_rows", Severity::kError, alt.code, "",
-                     placed_[a].empty() ? 0 : placed_[a].front().line,
+                     r.begin == r.end ? 0 : (*cells_)[r.begin].line,
                      "a row read as " + alt.label + " beside " + part.label +
                          ", which it stands for; neither is kept in its place");
-          placed_[a].clear();
-          state_[a] = kConflicted;
+          Drop(a);
           break;
         }
       }
@@ -358,22 +367,34 @@ class TableAligner {
       AddFinding("row_missing", Severity::kWarning, row.code, "", 0,
                  "template row not found in the report: " + row.label);
     }
-    for (int r : order_) {
-      if (state_[r] != kPlaced) continue;
-      for (auto& c : placed_[r]) cells_->push_back(std::move(c));
-    }
+    if (!dropped_) return;
+    // Conflicted rows' cells leave the output; the others keep their order.
+    std::vector<char> keep(cells_->size() - first_cell_, 1);
+    for (int r = 0; r < n; ++r)
+      if (state_[r] == kConflicted)
+        for (std::size_t i = placed_[r].begin; i < placed_[r].end; ++i) keep[i - first_cell_] = 0;
+    std::size_t out = first_cell_;
+    for (std::size_t i = first_cell_; i < cells_->size(); ++i)
+      if (keep[i - first_cell_]) {
+        if (out != i) (*cells_)[out] = std::move((*cells_)[i]);
+        ++out;
+      }
+    cells_->erase(cells_->begin() + static_cast<std::ptrdiff_t>(out), cells_->end());
   }
 
   const TableSpec& t_;
   const Lines& lines_;
   std::vector<Cell>* cells_;
   std::vector<Finding>* findings_;
-  // Per template row (index into t_.rows): its cells while placed, and whether it is placed,
-  // conflicted (read twice with different values, or beside the rows it stands for) or absent.
+  // The table's cells go straight into *cells_ from first_cell_ on, each row's in the order it
+  // was first placed. Per template row (index into t_.rows): where its cells are, and whether
+  // it is placed, conflicted (read twice with different values, or beside the rows it stands
+  // for: its cells are removed at the end) or absent.
+  std::size_t first_cell_;
   enum RowState : char { kAbsent, kPlaced, kConflicted };
-  std::vector<std::vector<Cell>> placed_;
+  std::vector<CellRange> placed_;
   std::vector<RowState> state_;
-  std::vector<int> order_;  // rows in the order they were first placed
+  bool dropped_ = false;  // a conflicted row has cells in *cells_
   static constexpr int kUnknown = -3;
   int declared_ = kUnknown;  // DeclaredSubtotal() once the header is complete
   std::string table_header_;

@@ -1,24 +1,47 @@
 #include "extractors/cell_reader.h"
 
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 namespace gongkai {
 
-std::optional<Cell> ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col,
-                             const Token& tok, int row_line, const std::string& evidence,
-                             CellRejection* why) {
+namespace {
+
+// The cell, built in place at the end of *cells.
+void Append(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
+            int line, CellState state, std::optional<double> value, std::vector<Cell>* cells) {
+  Cell& c = cells->emplace_back();
+  c.table = t.code;
+  c.row = row.code;
+  c.col = col.code;
+  c.state = state;
+  c.value = value;
+  c.measure = col.measure;
+  c.raw = tok.text;
+  c.line = line;
+  c.id = t.CellId(row, col);
+}
+
+}  // namespace
+
+bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
+              int row_line, const std::string& evidence, std::vector<Cell>* cells,
+              CellRejection* why) {
   // Units compared as views (length first), not through std::string's strlen + compare.
   using namespace std::string_view_literals;
-  Cell c{t.code, row.code, col.code, CellState::kBlank, std::nullopt, col.measure,
-         std::string(tok.text), tok.line ? tok.line : row_line, t.CellId(row, col)};
-  auto reject = [&](const char* kind, std::string msg) -> std::optional<Cell> {
-    *why = CellRejection{kind, std::move(msg), c.line};
-    return std::nullopt;
+  const int line = tok.line ? tok.line : row_line;
+  auto reject = [&](const char* kind, std::string msg) {
+    *why = CellRejection{kind, std::move(msg), line};
+    return false;
+  };
+  auto accept = [&](CellState state, std::optional<double> value) {
+    Append(t, row, col, tok, line, state, value, cells);
+    return true;
   };
   switch (tok.cell.kind) {
-    case CellText::Kind::kBlank: c.state = CellState::kBlank; return c;
-    case CellText::Kind::kNotApplicable: c.state = CellState::kNotApplicable; return c;
+    case CellText::Kind::kBlank: return accept(CellState::kBlank, std::nullopt);
+    case CellText::Kind::kNotApplicable: return accept(CellState::kNotApplicable, std::nullopt);
     case CellText::Kind::kText: return reject("not_a_number", "cell is not a number");
     case CellText::Kind::kNumber: break;
   }
@@ -32,9 +55,10 @@ std::optional<Cell> ReadCell(const TableSpec& t, const RowSpec& row, const Colum
     if (std::string_view(v.unit) == "元"sv || std::string_view(v.unit) == "万元"sv)
       return reject("unit_mismatch", "money unit in a count column");
     if (!v.is_integer) return reject("not_integer", "fractional value in a count column");
-    c.value = DecimalToDouble(v.digits);
-    if (std::fabs(*c.value) >= kMaxCount)
+    const double value = DecimalToDouble(v.digits);
+    if (std::fabs(value) >= kMaxCount)
       return reject("implausible_value", "a count no government report can hold");
+    return accept(CellState::kNumber, value);
   } else {
     if (std::string_view(v.unit) == "件"sv)
       return reject("unit_mismatch", "count unit in a money column");
@@ -48,12 +72,11 @@ std::optional<Cell> ReadCell(const TableSpec& t, const RowSpec& row, const Colum
     if (unit.empty() && raw_value != 0)
       return reject("ambiguous_unit",
                     "amount has no unit in the cell or its column header (元 or 万元?)");
-    c.value = unit == "元"sv ? DecimalToDouble(v.digits, 4) : raw_value;
-    if (std::fabs(*c.value) >= kMaxWan)
+    const double value = unit == "元"sv ? DecimalToDouble(v.digits, 4) : raw_value;
+    if (std::fabs(value) >= kMaxWan)
       return reject("implausible_value", "an amount no government report can hold (万元)");
+    return accept(CellState::kNumber, value);
   }
-  c.state = CellState::kNumber;
-  return c;
 }
 
 }  // namespace gongkai

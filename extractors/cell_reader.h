@@ -6,8 +6,8 @@
 #ifndef GONGKAI_EXTRACTORS_CELL_READER_H_
 #define GONGKAI_EXTRACTORS_CELL_READER_H_
 
-#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/report.h"
 #include "core/template.h"
@@ -22,9 +22,11 @@ struct CellRejection {
 };
 
 // `evidence` is the row's label text (normalised), where a column header's unit note is found.
-std::optional<Cell> ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col,
-                             const Token& tok, int row_line, const std::string& evidence,
-                             CellRejection* why);
+// Appends the cell to *cells (built in place: a report's cells are copied nowhere else before
+// the loader writes them) and returns true; or appends nothing, sets *why and returns false.
+bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
+              int row_line, const std::string& evidence, std::vector<Cell>* cells,
+              CellRejection* why);
 
 }  // namespace gongkai
 

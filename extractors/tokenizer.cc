@@ -29,9 +29,8 @@ class TokenMaker {
   }
 
   std::string_view Norm(std::string_view text) {
-    scratch_.clear();
-    AppendNormalizedLabel(text, &scratch_);
-    return scratch_ == text ? text : store_->Keep(scratch_);
+    std::string_view norm = NormalizedLabelView(text, &scratch_);
+    return norm.data() == text.data() ? text : store_->Keep(norm);
   }
 
   std::string_view Keep(std::string_view text) { return store_->Keep(text); }
