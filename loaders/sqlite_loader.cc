@@ -8,6 +8,7 @@
 
 #include "loaders/dictionary.h"
 #include "loaders/review_store.h"
+#include "loaders/sqlite_checkpointer.h"
 #include "loaders/sqlite_db.h"
 #include "loaders/sqlite_prepare.h"
 #include "loaders/sqlite_writer.h"
@@ -22,11 +23,15 @@ class SqliteLoader : public Loader {
     // report's child rows itself, and a per-row parent lookup would cost a third of a load.
     db_.Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
-        "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
+        "PRAGMA cache_size=-65536;");
+    // The WAL is checkpointed beside the writer rather than inside its commits, and kept under
+    // kWalBoundPages (256 MiB) plus one batch (loaders/sqlite_checkpointer.h).
+    checkpointer_ = std::make_unique<SqliteCheckpointer>(db_, path_, kWalBoundPages);
     writer_ = std::make_unique<SqliteReportWriter>(db_);
   }
   ~SqliteLoader() override {
     writer_.reset();  // keeps whole reports still pending, not one cut short by an exception
+    checkpointer_.reset();  // before db_, whose close checkpoints the rest and removes the WAL
     if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
   }
 
@@ -228,10 +233,13 @@ class SqliteLoader : public Loader {
     return static_cast<int>(s.ColumnInt(0));
   }
 
+  static constexpr int kWalBoundPages = 65536;
+
   std::string path_;
   Db db_;
   int lock_fd_ = -1;
-  std::unique_ptr<SqliteReportWriter> writer_;  // destroyed before db_
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;  // destroyed before db_
+  std::unique_ptr<SqliteReportWriter> writer_;  // destroyed before db_ and checkpointer_
 };
 
 }  // namespace
