@@ -57,6 +57,9 @@ class Lines {
   std::string& Buffer() { return buf_; }
   std::size_t OpenLineStart() const { return starts_.back(); }
   void EndLine();
+  // Building in bulk: the caller has written a line and its '\n' into Buffer() ending at
+  // byte `end` (it sizes the buffer itself and trims it when done).
+  void EndLineAt(std::size_t end) { starts_.push_back(end); }
   void Reserve(std::size_t bytes, std::size_t lines);
   void Clear();
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "readers/charset.h"
@@ -181,58 +183,134 @@ void AppendNormalizedLine(std::string_view line, std::string* out_ptr) {
 
 namespace {
 
-// Bytes that end a line or may start something AppendNormalizedLine changes.
-struct SpecialOrEndBytes {
-  bool bits[256] = {};
-  constexpr SpecialOrEndBytes() {
-    for (int c = 0; c < 256; ++c) bits[c] = kSpecial.bits[c];
-    bits['\n'] = bits['\r'] = true;
+// ASCII bytes the line pass must look at: line ends, \v \f (folded to spaces) and the first
+// bytes of export debris ('[' and '*').
+struct AsciiStops {
+  bool bits[128] = {};
+  constexpr AsciiStops() {
+    for (int c : {'\n', '\r', '\v', '\f', '[', '*'}) bits[c] = true;
   }
 };
-constexpr SpecialOrEndBytes kSpecialOrEnd;
+constexpr AsciiStops kAsciiStop;
+
+enum class Lined { kOk, kInvalid };
+
+// Closes the line [line, o) of the buffer that starts at o0: strips export debris when it had
+// any, notes whether it has visible text, writes its '\n'. Returns where the next line starts.
+char* EndLine(Lines* lines, char* o0, char* line, char* o, bool debris, bool* any_visible) {
+  if (debris) {
+    std::string stripped = StripDebris(std::string(line, o));
+    o = std::copy(stripped.begin(), stripped.end(), line);
+  }
+  if (!*any_visible && !utf8::TrimView(std::string_view(line, o - line)).empty())
+    *any_visible = true;
+  *o++ = '\n';
+  lines->EndLineAt(o - o0);
+  return o;
+}
 
 // Splits `text` at LF, CRLF and CR into lines appended to *lines, each normalised as
-// AppendNormalizedLine does, in one pass over the text (a final empty line after a trailing
-// terminator, as before). Returns whether any line has visible text.
-bool NormalizeLines(std::string_view text, Lines* lines) {
-  std::string& out = lines->Buffer();
+// AppendNormalizedLine does, and checks that the text is well-formed UTF-8 (Unicode table
+// 3-7, as utf8::IsValid), all in one pass over the text: character by character, ASCII and the
+// CJK bulk (lead bytes E4-E9) copied straight through, the output written into a buffer sized
+// once (the normalised text is never longer than the input, plus the last line's '\n'). A
+// final empty line follows a trailing terminator. kInvalid (lines left half-built) at the first
+// malformed sequence; otherwise *any_visible says whether any line has visible text.
+Lined NormalizeLines(std::string_view text, Lines* lines, bool* any_visible) {
+  std::string& buf = lines->Buffer();
+  const std::size_t base = buf.size();
+  buf.resize(base + text.size() + 1);
+  char* const o0 = buf.data();
+  char* o = o0 + base;
+  char* line = o;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  bool any_visible = false, debris = false;
-  std::size_t line_begin = out.size();
-  auto end_line = [&] {
-    if (debris) {
-      std::string stripped = StripDebris(out.substr(line_begin));
-      out.resize(line_begin);
-      out += stripped;
-      debris = false;
-    }
-    if (!any_visible && !utf8::TrimView(std::string_view(out).substr(line_begin)).empty())
-      any_visible = true;
-    lines->EndLine();
-    line_begin = out.size();
-  };
+  bool debris = false;
+  *any_visible = false;
   std::size_t i = 0;
   while (true) {
-    std::size_t run = i;
-    while (run < n && !kSpecialOrEnd.bits[s[run]]) ++run;
-    out.append(text.data() + i, run - i);
-    i = run;
+    // The bulk: plain ASCII and CJK ideographs, scanned without a store, then copied as a run.
+    const std::size_t run = i;
+    while (i < n) {
+      const unsigned char c = s[i];
+      if (c < 0x80) {
+        if (kAsciiStop.bits[c]) break;
+        ++i;
+        continue;
+      }
+      if (i + 4 > n) break;
+      std::uint32_t w;  // lead E4-E9 then two continuation bytes
+      std::memcpy(&w, s + i, 4);
+      w = (w & 0xFFFFFF) - 0x8080E4;  // little-endian: lead in the low byte
+      if ((w & 0xC0C0F8) != 0 || (w & 0xFF) > 5) break;
+      i += 3;
+    }
+    std::memcpy(o, s + run, i - run);
+    o += i - run;
     if (i >= n) break;
     const unsigned char c = s[i];
-    if (c == '\n') {
-      end_line();
+    if (c < 0x80) {
       ++i;
-    } else if (c == '\r') {
-      end_line();
-      ++i;
-      if (i < n && s[i] == '\n') ++i;
+      if (c == '\n') {
+        o = line = EndLine(lines, o0, line, o, debris, any_visible);
+        debris = false;
+      } else if (c == '\r') {
+        o = line = EndLine(lines, o0, line, o, debris, any_visible);
+        debris = false;
+        if (i < n && s[i] == '\n') ++i;
+      } else if (c == '\v' || c == '\f') {
+        *o++ = ' ';
+      } else {  // '[' or '*'
+        debris = true;
+        *o++ = static_cast<char>(c);
+      }
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (i + 2 >= n) return Lined::kInvalid;
+      const unsigned char c1 = s[i + 1], c2 = s[i + 2];
+      const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (c1 < lo || c1 > hi || (c2 & 0xC0) != 0x80) return Lined::kInvalid;
+      i += 3;
+      if (c == 0xE2 && c1 == 0x80 && (c2 == 0x82 || c2 == 0x83 || c2 == 0x89 || c2 == 0xAF)) {
+        *o++ = ' ';  // odd spaces
+      } else if (c == 0xE2 && c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D) {
+        // zero-width space / non-joiner / joiner: dropped
+      } else if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) {
+        *o++ = ' ';  // U+3000
+      } else if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) {
+        // a BOM inside the text: dropped
+      } else if (c == 0xEF && c1 == 0xBC && c2 >= 0x8D && c2 <= 0x99) {
+        *o++ = "-./0123456789"[c2 - 0x8D];  // U+FF0D..U+FF19
+      } else {
+        o[0] = static_cast<char>(c);
+        o[1] = static_cast<char>(c1);
+        o[2] = static_cast<char>(c2);
+        o += 3;
+      }
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return Lined::kInvalid;
+      if (c == 0xC2 && s[i + 1] == 0xA0) {  // NBSP
+        *o++ = ' ';
+      } else {
+        o[0] = static_cast<char>(c);
+        o[1] = static_cast<char>(s[i + 1]);
+        o += 2;
+      }
+      i += 2;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (i + 3 >= n) return Lined::kInvalid;
+      const unsigned char c1 = s[i + 1];
+      const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (c1 < lo || c1 > hi || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+        return Lined::kInvalid;
+      o = std::copy(text.data() + i, text.data() + i + 4, o);
+      i += 4;
     } else {
-      i = FoldSpecial(s, i, n, out, &debris);
+      return Lined::kInvalid;
     }
   }
-  end_line();
-  return any_visible;
+  o = EndLine(lines, o0, line, o, debris, any_visible);
+  buf.resize(o - o0);
+  return Lined::kOk;
 }
 
 }  // namespace
@@ -263,29 +341,27 @@ DecodeResult Decode(std::string_view bytes, const DecodeOptions& options) {
   }
   if (bytes.find('\0') != std::string_view::npos)
     return fail("binary", "file contains NUL bytes: not a text export");
-  std::string converted;
-  std::string_view text;
-  // Valid UTF-8 (the common case) is checked at the validator's speed; only invalid input is
-  // counted, to tell a damaged UTF-8 file from another encoding.
-  const bool valid = utf8::IsValid(bytes);
-  Utf8Census census = valid ? Utf8Census{} : CensusUtf8(bytes);
-  if (valid) {
+  // Valid UTF-8 (the common case) is checked while it is split and normalised, in one pass;
+  // only invalid input is counted, to tell a damaged UTF-8 file from another encoding.
+  bool any_visible = false;
+  r.lines.Reserve(0, bytes.size() / 32 + 16);
+  if (NormalizeLines(bytes, &r.lines, &any_visible) == Lined::kOk) {
     r.encoding = "UTF-8";
-    text = bytes;
-  } else if (census.multibyte >= 4 * census.invalid) {
-    // Mostly UTF-8 with some broken sequences: a damaged file, not another encoding.
-    return fail("invalid_utf8", std::to_string(census.invalid) +
-                                    " malformed UTF-8 sequences, the first at byte " +
-                                    std::to_string(census.first_invalid));
-  } else if (ToUtf8FromGb18030(bytes, converted) && utf8::IsValid(converted)) {
-    r.encoding = "GB18030";
-    text = converted;
   } else {
-    return fail("invalid_encoding", "neither valid UTF-8 nor GB18030");
+    r.lines.Clear();
+    const Utf8Census census = CensusUtf8(bytes);
+    std::string converted;
+    if (census.multibyte >= 4 * census.invalid) {
+      // Mostly UTF-8 with some broken sequences: a damaged file, not another encoding.
+      return fail("invalid_utf8", std::to_string(census.invalid) +
+                                      " malformed UTF-8 sequences, the first at byte " +
+                                      std::to_string(census.first_invalid));
+    }
+    if (!ToUtf8FromGb18030(bytes, converted) ||
+        NormalizeLines(converted, &r.lines, &any_visible) != Lined::kOk)
+      return fail("invalid_encoding", "neither valid UTF-8 nor GB18030");
+    r.encoding = "GB18030";
   }
-  // One pass over the text: lines split and normalised together into the one buffer.
-  r.lines.Reserve(text.size() + 1, text.size() / 32 + 16);
-  const bool any_visible = NormalizeLines(text, &r.lines);
   if (!any_visible) return fail("empty", "file has no text");
   r.ok = true;
   return r;

@@ -3,8 +3,13 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <random>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
+
+#include "core/utf8.h"
 
 #include "tests/support/fixtures.h"
 
@@ -106,6 +111,45 @@ TEST(Decode, Utf16WithByteOrderMarkInBothByteOrdersIsCellExact) {
   }
   // A BOM that is not followed by whole UTF-16 code units is a reasoned failure, not text.
   EXPECT_EQ(Decode(std::string("\xFF\xFE\x00\xD8\x41", 5)).error_kind, "invalid_encoding");
+}
+
+// Decode's one pass (split, fold, validate) equals splitting at LF/CRLF/CR, normalising each line
+// with NormalizeLine and checking utf8::IsValid apart, on random texts valid or not.
+TEST(Decode, OnePassEqualsSplitNormaliseAndValidateApart) {
+  const std::vector<std::string> pieces = {
+      "a", "1", " ", "\t", "\n", "\r", "\r\n", "\v", "[", "]", "*", "**", "[image: x]",
+      "[bookmark: y", "合", "，", "。", "、", "\xC2\xA0", "\xC3\xA9", "\xE2\x80\x83",
+      "\xE2\x80\x8B", "\xE2\x80\x94", "\xE3\x80\x80", "\xEF\xBB\xBF", "\xEF\xBC\x90",
+      "\xEF\xBC\x8C", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0\x80", "\xE4",
+      "\x80", "\xFF"};
+  std::mt19937 rng(15);
+  int valid = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = "x";  // not a byte-order mark at the start
+    const int parts = static_cast<int>(rng() % 16);
+    for (int k = 0; k < parts; ++k) text += pieces[rng() % pieces.size()];
+    const DecodeResult r = Decode(text);
+    if (!utf8::IsValid(text)) {
+      EXPECT_FALSE(r.ok && r.encoding == "UTF-8") << "round " << round;
+      continue;
+    }
+    ++valid;
+    std::vector<std::string> expected;
+    std::string line;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+        expected.push_back(NormalizeLine(line));
+        line.clear();
+        if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        continue;
+      }
+      line += text[i];
+    }
+    ASSERT_TRUE(r.ok) << "round " << round << ": " << r.error_message;
+    EXPECT_EQ(r.encoding, "UTF-8");
+    ASSERT_EQ(r.lines, expected) << "round " << round;
+  }
+  EXPECT_GT(valid, 5000);
 }
 
 }  // namespace
