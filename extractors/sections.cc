@@ -1,5 +1,7 @@
 #include "extractors/sections.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace gongkai {
@@ -11,7 +13,7 @@ constexpr std::size_t kMaxHeadingBytes = 40 * 3;
 // A heading keyword "a+b" names key words that must all occur, in order ("行政复议+行政诉讼"
 // finds "因政府信息公开工作被申请行政复议、提起行政诉讼情况"): tables are found by their
 // heading's key words, not by the exact sentence.
-bool HasKeyWords(const std::string& text, const std::string& keyword) {
+bool HasKeyWords(std::string_view text, const std::string& keyword) {
   std::size_t from = 0, start = 0;
   while (true) {
     std::size_t plus = keyword.find('+', start);
@@ -28,22 +30,41 @@ bool HasKeyWords(const std::string& text, const std::string& keyword) {
 }  // namespace
 
 SectionIndex::SectionIndex(const Lines& lines)
-    : lines_(lines), norm_(lines.size()), done_(lines.size(), 0) {}
+    : lines_(lines), heading_sized_(lines.size(), -1) {}
 
-const std::string& SectionIndex::Norm(int i) {
-  if (!done_[i]) {
-    done_[i] = 1;
+std::string_view SectionIndex::Labels(int from, int to) {
+  if (label_start_.empty()) {  // every line once, into one buffer
+    const std::size_t n = lines_.size();
+    labels_.reserve(lines_.Text().size());
+    label_start_.reserve(n + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      label_start_.push_back(labels_.size());
+      AppendNormalizedLabel(lines_[i], &labels_);
+    }
+    label_start_.push_back(labels_.size());
+  }
+  to = std::max(from, to);
+  return std::string_view(labels_).substr(label_start_[from],
+                                          label_start_[to] - label_start_[from]);
+}
+
+// A heading is a short line without a tab; its label is the label of the trimmed line, which is
+// the line's label (every white space that trimming removes, NormalizeLabel removes too).
+std::string_view SectionIndex::Norm(int i) {
+  if (heading_sized_[i] < 0) {
     const std::string_view line = lines_[i];
+    bool sized = false;
     if (line.size() <= kMaxHeadingBytes + 16 && line.find('\t') == std::string::npos) {
       std::string_view text = utf8::TrimView(line);
-      if (!text.empty() && text.size() <= kMaxHeadingBytes) AppendNormalizedLabel(text, &norm_[i]);
+      sized = !text.empty() && text.size() <= kMaxHeadingBytes;
     }
+    heading_sized_[i] = sized;
   }
-  return norm_[i];
+  return heading_sized_[i] ? Label(i) : std::string_view();
 }
 
 bool SectionIndex::IsHeading(int i, const std::vector<std::string>& keywords) {
-  const std::string& norm = Norm(i);
+  const std::string_view norm = Norm(i);
   if (norm.empty()) return false;
   for (const auto& k : keywords)
     if (HasKeyWords(norm, k)) return true;

@@ -1,7 +1,7 @@
 // sections: where each template table's section lies in a decoded report, found by its heading.
 // One SectionIndex per report is shared by identify, extract and the narrative check, so that the
-// report's short lines are normalised once and each template's section search runs once
-// (it was three times per report before).
+// report's lines are normalised once (NormalizeLabel, into one buffer: identify reads its title,
+// stated period and edition phrases there) and each template's section search runs once.
 //
 // Contract:
 //   - A heading is a short line (<= 40 characters, no tab) whose normalised text holds a table's
@@ -9,6 +9,8 @@
 //   - Sections(tmpl) is the template's tables in template order, each from the line after its
 //     heading to the next section's heading (the last one: to the first end heading or the next
 //     top-level numbered heading 五./六./七./八., else the end of the report).
+//   - Label(i) is NormalizeLabel(lines[i]); Labels(from, to) the labels of lines [from, to)
+//     concatenated (no separator), a view into one buffer built on first use.
 //   - The index holds a reference to `lines`: it must not outlive them. Not thread-safe (one
 //     report, one thread).
 #ifndef GONGKAI_EXTRACTORS_SECTIONS_H_
@@ -16,6 +18,7 @@
 
 #include <deque>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,13 +49,17 @@ class SectionIndex {
   bool IsHeading(int i, const std::vector<std::string>& keywords);
   int size() const { return static_cast<int>(lines_.size()); }
 
+  std::string_view Label(int i) { return Labels(i, i + 1); }
+  std::string_view Labels(int from, int to);
+
  private:
-  const std::string& Norm(int i);  // normalised text of a heading-sized line, else ""
+  std::string_view Norm(int i);  // label of a heading-sized line, else ""
   bool StartsWithAny(int i, const std::vector<std::string>& prefixes);
 
   const Lines& lines_;
-  std::vector<std::string> norm_;
-  std::vector<char> done_;
+  std::string labels_;                   // every line's label, in order
+  std::vector<std::size_t> label_start_;  // line i's label is [start[i], start[i+1]); empty: not built
+  std::vector<signed char> heading_sized_;  // -1 not yet known, else 0/1
   std::deque<std::pair<const Template*, std::vector<Section>>> cache_;  // references stay valid
 };
 

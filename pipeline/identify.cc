@@ -21,13 +21,14 @@ bool IsTitle(const std::string& norm) {
 }
 
 // Position of the first "(19|20)dd年" in s, or npos.
-std::size_t FindYear(const std::string& s, int* year) {
+std::size_t FindYear(std::string_view s, int* year) {
   for (std::size_t i = 0; i + 4 < s.size(); ++i) {
     bool digits = true;
     for (int k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
     if (!digits || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
     if (s.compare(i + 4, 3, "年") != 0) continue;
-    int y = std::stoi(s.substr(i, 4));
+    const int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                  (s[i + 3] - '0');
     if (y < 1990 || y > 2099) continue;
     *year = y;
     return i;
@@ -75,14 +76,15 @@ std::size_t CountyPrefix(const std::string& unit) {
 // "…综合实验区2019年" / "政府信息公开工作年度报告") or when the title has no year and the
 // line before is a bare name ("淮安市人民政府" / "政府信息公开工作年度报告"). Markdown heading
 // marks ("# ") are not part of it.
-std::pair<std::string, int> ReadTitle(const Lines& lines) {
+std::pair<std::string, int> ReadTitle(SectionIndex& index) {
   std::string prev;
   int seen = 0;
-  for (std::size_t i = 0; i < lines.size() && seen < kTitleSearchLines; ++i) {
-    std::string norm = NormalizeLabel(lines[i]);
-    std::size_t marks = norm.find_first_not_of('#');
-    norm.erase(0, marks == std::string::npos ? norm.size() : marks);
-    if (norm.empty()) continue;
+  for (int i = 0; i < index.size() && seen < kTitleSearchLines; ++i) {
+    std::string_view label = index.Label(i);
+    std::size_t marks = label.find_first_not_of('#');
+    label.remove_prefix(marks == std::string_view::npos ? label.size() : marks);
+    if (label.empty()) continue;
+    const std::string norm(label);
     ++seen;
     if (IsTitle(norm)) {
       int y = 0;
@@ -105,45 +107,18 @@ std::pair<std::string, int> ReadTitle(const Lines& lines) {
   return {"", 0};
 }
 
-// The report's lines normalised (NormalizeLabel) into one buffer, each line once: the opening
-// lines (for the stated period), then the tables' lines (for the edition's phrases), which
-// often overlap (a short report's tables are among its first 60 lines).
-class NormalizedText {
- public:
-  explicit NormalizedText(const Lines& lines) : lines_(lines) {}
-  // Lines [0, k) with k the first of 60, the end, or a line starting 8000 normalised bytes in.
-  std::string_view Opening() {
-    std::size_t i = 0;
-    for (; i < lines_.size() && i < 60 && text_.size() < 8000; ++i) {
-      start_.push_back(text_.size());
-      AppendNormalizedLabel(lines_[i], &text_);
-    }
-    opening_lines_ = i;
-    return text_;
-  }
-  // Lines [from, to), after Opening(): its lines are not normalised again.
-  std::string_view Range(std::size_t from, std::size_t to) {
-    to = std::max(from, to);
-    std::size_t begin = text_.size();
-    if (from < opening_lines_) begin = start_[from];
-    for (std::size_t i = std::max(from, opening_lines_); i < to; ++i)
-      AppendNormalizedLabel(lines_[i], &text_);
-    if (from < opening_lines_ && to < opening_lines_)
-      return std::string_view(text_).substr(begin, start_[to] - begin);
-    return std::string_view(text_).substr(begin);
-  }
-
- private:
-  const Lines& lines_;
-  std::string text_;
-  std::vector<std::size_t> start_;  // of each opening line in text_
-  std::size_t opening_lines_ = 0;
-};
+// The opening lines' labels (for the stated period): lines [0, k) with k the first of 60, the
+// end, or a line starting 8000 label bytes in.
+std::string_view Opening(SectionIndex& index) {
+  int k = 0;
+  while (k < index.size() && k < 60 && index.Labels(0, k).size() < 8000) ++k;
+  return index.Labels(0, k);
+}
 
 // The year of the statistical period the opening text states ("统计期限自2025年1月1日起至
 // 2025年12月31日止"), or 0 when it states none or a period that is not one calendar year.
 int StatedPeriodYear(std::string_view opening) {
-  const std::string text(opening);
+  const std::string_view text = opening;
   for (std::size_t at = text.find("年1月1日"); at != std::string::npos;
        at = text.find("年1月1日", at + 1)) {
     if (at < 4 + 3) continue;
@@ -192,7 +167,9 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
     return r;
   };
 
-  auto [title, title_line] = ReadTitle(lines);
+  std::optional<SectionIndex> own;
+  if (!index) index = &own.emplace(lines);
+  auto [title, title_line] = ReadTitle(*index);
   if (title.empty())
     return fail("not_a_report",
                 "no title naming 政府信息公开…报告 in the first " +
@@ -200,8 +177,7 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
   r.identity.title = title;
   int year = 0;
   std::size_t ypos = FindYear(title, &year);
-  NormalizedText normalized(lines);
-  const int stated = StatedPeriodYear(normalized.Opening());
+  const int stated = StatedPeriodYear(Opening(*index));
   if (ypos == std::string::npos && stated == 0)
     return fail("not_a_report", "neither the title nor a stated period gives the year: " + title);
   if (ypos == std::string::npos) {
@@ -258,12 +234,10 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
   // Only the tables are searched: narrative may quote any phrase.
   int from = 0, to = static_cast<int>(lines.size());
   if (!templates.empty()) {
-    std::optional<SectionIndex> own;
-    if (!index) index = &own.emplace(lines);
     const auto& sections = index->Sections(templates.front());
     if (!sections.empty()) from = sections.front().first, to = sections.back().last;
   }
-  const std::string_view all = normalized.Range(from, to);
+  const std::string_view all = index->Labels(from, to);
   const Template* by_year = nullptr;
   const Template* by_text = nullptr;
   int editions_seen = 0;
