@@ -56,11 +56,14 @@ std::size_t ClauseStart(std::string_view text, std::size_t end) {
   std::size_t longest = 0;
   for (auto sep : kSeparators) longest = std::max(longest, sep.size());
   std::size_t start = 0;
-  for (std::size_t p = std::min(end, text.size()); p-- > 0 && p + longest > start;)
+  for (std::size_t p = std::min(end, text.size()); p-- > 0 && p + longest > start;) {
+    const char c = text[p];  // every separator starts with one of these bytes
+    if (c != '\xEF' && c != '\xE3' && c != ',' && c != ';' && c != ':') continue;
     for (auto sep : kSeparators)
       if (p + sep.size() <= text.size() && p + sep.size() > start &&
           text.compare(p, sep.size(), sep) == 0)
         start = p + sep.size();
+  }
   return start;
 }
 
@@ -108,37 +111,30 @@ std::string Format(double v) {
   return os.str();
 }
 
-// The report's cells by the template's cell ids (the first of a coordinate printed twice), when
-// the template's rules are compiled; else the cells are searched by their codes.
+// Finds a report's cells by their codes: the first cell of a coordinate (one printed twice is
+// read by its first), nullptr when the template has no such cell (its compiled rules do not
+// know the codes) or the report lacks it. A statement needs one or two cells, so they are looked
+// for when asked, not indexed.
 class CellsById {
  public:
   CellsById(const Template& tmpl, const std::vector<Cell>& cells)
-      : program_(tmpl.rule_program.get()), cells_(cells) {
-    if (!program_) return;
-    by_id_.assign(program_->codes_of_id.size(), nullptr);
-    for (const auto& c : cells) {
-      const int id = program_->IdOf(c);
-      if (id >= 0 && !by_id_[id]) by_id_[id] = &c;
-    }
-  }
+      : program_(tmpl.rule_program.get()), cells_(cells) {}
   const Cell* Find(std::string_view table, std::string_view row, const std::string& col) const {
     if (program_) {
-      Cell probe;  // looked up by its codes
+      Cell probe;  // the template must know the codes
       probe.table = table;
       probe.row = row;
       probe.col = col;
-      const int id = program_->IdOf(probe);
-      return id < 0 ? nullptr : by_id_[id];
+      if (program_->IdOf(probe) < 0) return nullptr;
     }
     for (const auto& c : cells_)
-      if (c.table == table && c.row == row && c.col == col) return &c;
+      if (c.col == col && c.row == row && c.table == table) return &c;
     return nullptr;
   }
 
  private:
   const RuleProgram* program_;
   const std::vector<Cell>& cells_;
-  std::vector<const Cell*> by_id_;
 };
 
 // The 总计 cell as reported, else the sum of the printed parts of the same group (the row's
@@ -171,21 +167,57 @@ std::optional<double> TableFigure(const std::vector<Cell>& cells, const CellsByI
   return sum;
 }
 
-// Bytes of the first UTF-8 character of an anchor.
-std::size_t AnchorLead(std::string_view anchor) {
-  if (anchor.empty()) return 0;
-  const unsigned char c = static_cast<unsigned char>(anchor[0]);
-  return std::min<std::size_t>(anchor.size(), c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
-}
+// Where an anchor may start a statement: a line holding it whole, found by searching the
+// report's text from that line on (lines never hold '\n', so a hit lies within one line; the
+// search goes on from a line only once the lines before it are done with), or a line whose end
+// holds the anchor's first part when the next line starts with the rest (the anchor wrapped:
+// the statement reads the line and the next line's first 16 bytes). Lines asked in order.
+class AnchorLines {
+ public:
+  AnchorLines(const Lines& lines, std::string_view anchor) : lines_(lines), anchor_(anchor) {
+    for (std::size_t k = FirstSplit(); k < anchor_.size(); ++k)
+      split_end_[static_cast<unsigned char>(anchor_[k - 1])] = true;
+  }
 
-// Whether an occurrence of `anchor` may start in `line`: the anchor in it whole, or its first
-// character within the line's last anchor.size() - 1 bytes (the anchor wrapped).
-bool MayStartIn(std::string_view line, std::string_view anchor) {
-  if (memmem(line.data(), line.size(), anchor.data(), anchor.size())) return true;
-  const std::size_t tail = std::min(line.size(), anchor.size() - 1);
-  const std::size_t lead = AnchorLead(anchor);
-  return memmem(line.data() + line.size() - tail, tail, anchor.data(), lead) != nullptr;
-}
+  bool MayStart(std::size_t n, bool next_readable) {
+    if (!searched_ || hit_ < n) {
+      hit_ = NextWhole(n);
+      searched_ = true;
+    }
+    if (hit_ == n) return true;
+    if (!next_readable || n + 1 >= lines_.size()) return false;
+    const std::string_view line = lines_[n], next = lines_[n + 1];
+    if (line.empty() || !split_end_[static_cast<unsigned char>(line.back())]) return false;
+    // The anchor's first k bytes end the line, the rest (at most 16 bytes) starts the next.
+    for (std::size_t k = FirstSplit(); k < anchor_.size(); ++k)
+      if (k <= line.size() && line.back() == anchor_[k - 1] &&
+          line.substr(line.size() - k) == anchor_.substr(0, k) &&
+          next.substr(0, anchor_.size() - k) == anchor_.substr(k))
+        return true;
+    return false;
+  }
+
+ private:
+  // The first line at or after n holding the anchor whole, else lines.size().
+  std::size_t NextWhole(std::size_t n) const {
+    if (n >= lines_.size()) return lines_.size();
+    const char* from = lines_[n].data();
+    const char* end = lines_.Text().data() + lines_.Text().size();
+    const char* at = static_cast<const char*>(
+        memmem(from, end - from, anchor_.data(), anchor_.size()));
+    if (!at) return lines_.size();
+    while (lines_[n].data() + lines_[n].size() < at) ++n;
+    return n;
+  }
+
+  std::size_t FirstSplit() const { return anchor_.size() > 16 ? anchor_.size() - 16 : 1; }
+
+  const Lines& lines_;
+  std::string_view anchor_;
+  bool split_end_[256] = {};  // the last bytes of the anchor's first parts
+  std::size_t hit_ = 0;
+  bool searched_ = false;
+};
 
 }  // namespace
 
@@ -201,14 +233,12 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
   std::vector<RuleResult> out;
   std::optional<CellsById> by_id;  // built when a statement is found
   for (const auto& st : Statements()) {
+    AnchorLines anchor(lines, st.anchor);
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (in_table[n]) continue;
-      // A statement starts on its own line: its anchor is there whole, or it starts in the
-      // line's last anchor-size - 1 bytes and runs on into the next line (then its first
-      // character is in that tail: a line of valid UTF-8 ends at a character boundary). Other
-      // lines are not copied; memmem skips through prose instead of stopping at every byte
-      // that starts the anchor's character (政 and 行 share theirs with most CJK text).
-      if (!MayStartIn(lines[n], st.anchor)) continue;
+      // A statement starts on its own line: its anchor is there whole, or it starts at the
+      // line's end and runs on into the next line. Other lines are not copied.
+      if (!anchor.MayStart(n, n + 1 < lines.size() && !in_table[n + 1])) continue;
       // The line, and the start of the next one for a count wrapped onto it.
       std::string text(lines[n]);
       const std::size_t own = text.size();

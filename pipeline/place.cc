@@ -1,5 +1,7 @@
 #include "pipeline/place.h"
 
+#include <string.h>
+
 #include <algorithm>
 
 #include "pipeline/hash.h"
@@ -25,13 +27,21 @@ struct Element {
 
 bool IsCharStart(unsigned char c) { return (c & 0xC0) != 0x80; }
 
+// text.find(word, from), through memmem: string_view::find stops at every byte equal to the
+// word's first one, and a CJK name shares its lead byte with most of the text around it.
+std::size_t FindFrom(std::string_view text, std::string_view word, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return at ? static_cast<const char*>(at) - text.data() : std::string_view::npos;
+}
+
 // Does [s, e) of text straddle the edge of an ordinary word (共和 in 中华人民共和国)?
 bool InsideOrdinaryWord(std::string_view text, std::size_t s, std::size_t e,
                         const std::vector<std::string>& words) {
   for (const auto& w : words) {
     std::size_t from = s >= w.size() ? s - w.size() + 1 : 0;
-    for (std::size_t a = text.find(w, from); a != std::string_view::npos && a < e;
-         a = text.find(w, a + 1)) {
+    for (std::size_t a = FindFrom(text, w, from); a != std::string_view::npos && a < e;
+         a = FindFrom(text, w, a + 1)) {
       std::size_t b = a + w.size();
       if ((a < s && b > s) || (a < e && b > e)) return true;
     }
@@ -59,8 +69,8 @@ bool InsideLongerName(std::string_view text, std::size_t s, std::size_t e, const
 // A clean occurrence of `name` in `text`: not straddling an ordinary word, not inside a longer
 // division name.
 bool Names(std::string_view text, const std::string& name, const Gazetteer& g) {
-  for (std::size_t at = text.find(name); at != std::string_view::npos;
-       at = text.find(name, at + 1))
+  for (std::size_t at = FindFrom(text, name, 0); at != std::string_view::npos;
+       at = FindFrom(text, name, at + 1))
     if (!InsideOrdinaryWord(text, at, at + name.size(), g.ordinary_words) &&
         !InsideLongerName(text, at, at + name.size(), *g.divisions))
       return true;
@@ -219,8 +229,8 @@ Placement Place(std::string_view unit, const Lines& lines,
     // The shared name itself is no evidence of where it is: 延寿镇 holds the stem of 延寿县,
     // 光明街道 that of 光明区. Every occurrence of it is blanked out before the search.
     const std::string shared(unit.substr(last.begin, last.end - last.begin));
-    for (std::size_t at = text.find(shared); at != std::string::npos;
-         at = text.find(shared, at + shared.size()))
+    for (std::size_t at = FindFrom(text, shared, 0); at != std::string::npos;
+         at = FindFrom(text, shared, at + shared.size()))
       text.replace(at, shared.size(), shared.size(), '\n');
     chosen = SettleByText(last.hits, text, g);
     placed_by = "text";

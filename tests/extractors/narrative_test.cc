@@ -89,6 +89,16 @@ TEST(Narrative, ACountWrappedOntoTheNextLineIsRead) {
   EXPECT_EQ(r[0].line, 1);
 }
 
+TEST(Narrative, AnAnchorWrappedOntoTheNextLineIsRead) {
+  std::vector<Finding> findings;
+  auto r = Check({"无关的一行。", "本年度收到行政", "复议3件。", "本年度行政诉讼", "无。"},
+                 {Number("t4", "all", "rev_total", 3)}, &findings);
+  ASSERT_EQ(r.size(), 1u);  // 行政诉讼 is named, but no count follows it
+  EXPECT_EQ(r[0].rule_key(), "narrative.review_total");
+  EXPECT_EQ(r[0].lhs_terms(), "text: 本年度收到行政复议3件");
+  EXPECT_EQ(r[0].line, 2);
+}
+
 TEST(Narrative, AmbiguousOrIndirectStatementsAreNotRead) {
   std::vector<Finding> findings;
   auto r = Check({"共受理并办结政府信息公开申请10件。",          // two kinds of act
