@@ -6,18 +6,46 @@
 namespace gongkai {
 namespace {
 
-// Empty means NULL (pg_batch's Opt).
-void Opt(std::string& line, const std::string& v) {
-  v.empty() ? AppendCopyNull(line) : AppendCopyText(line, v);
-}
+// One COPY line being written: each field with the tab before it (but the first), End() closes
+// the line.
+class Row {
+ public:
+  explicit Row(std::string& out) : out_(out) {}
+  Row& Text(std::string_view v) {
+    AppendCopyText(Next(), v);
+    return *this;
+  }
+  Row& Name(std::string_view v) {  // a fixed name: nothing to escape
+    Next() += v;
+    return *this;
+  }
+  Row& Int(long long v) {
+    AppendCopyInt(Next(), v);
+    return *this;
+  }
+  Row& Real(const std::optional<double>& v) {  // absent: NULL
+    v ? AppendCopyReal(Next(), *v) : AppendCopyNull(Next());
+    return *this;
+  }
+  Row& Opt(std::string_view v) {  // empty: NULL (pg_batch's Opt)
+    v.empty() ? AppendCopyNull(Next()) : AppendCopyText(Next(), v);
+    return *this;
+  }
+  Row& Line(int v) {  // a source line; 0 = not tied to a line: NULL
+    v > 0 ? AppendCopyInt(Next(), v) : AppendCopyNull(Next());
+    return *this;
+  }
+  void End() { out_ += '\n'; }
 
-void Real(std::string& line, const std::optional<double>& v) {
-  v ? AppendCopyReal(line, *v) : AppendCopyNull(line);
-}
-
-void Line(std::string& line, int v) {  // a source line; 0 = not tied to a line
-  v > 0 ? AppendCopyInt(line, v) : AppendCopyNull(line);
-}
+ private:
+  std::string& Next() {  // the line, with the tab before every field but the first
+    if (any_) out_ += '\t';
+    any_ = true;
+    return out_;
+  }
+  std::string& out_;
+  bool any_ = false;
+};
 
 }  // namespace
 
@@ -47,74 +75,19 @@ void AppendCopyReal(std::string& line, double v) {
 
 PgCopyText FormatCopyText(const ReportRecord& r) {
   PgCopyText out;
-  std::string& c = out.cell;
-  c.reserve(r.cells.size() * 48);
-  for (const Cell& x : r.cells) {
-    AppendCopyText(c, x.table);
-    c += '\t';
-    AppendCopyText(c, x.row);
-    c += '\t';
-    AppendCopyText(c, x.col);
-    c += '\t';
-    c += CellStateName(x.state);
-    c += '\t';
-    Real(c, x.value);
-    c += '\t';
-    AppendCopyText(c, x.measure);
-    c += '\t';
-    AppendCopyText(c, x.raw);
-    c += '\t';
-    AppendCopyInt(c, x.line);
-    c += '\n';
-  }
-  std::string& f = out.finding;
+  out.cell.reserve(r.cells.size() * 48);
+  for (const Cell& x : r.cells)
+    Row(out.cell).Text(x.table).Text(x.row).Text(x.col).Name(CellStateName(x.state))
+        .Real(x.value).Text(x.measure).Text(x.raw).Int(x.line).End();
   long long seq = 0;
-  for (const Finding& x : r.findings) {
-    AppendCopyInt(f, ++seq);
-    f += '\t';
-    AppendCopyText(f, x.kind);
-    f += '\t';
-    f += SeverityName(x.severity);
-    f += '\t';
-    Opt(f, x.table);
-    f += '\t';
-    Opt(f, x.row);
-    f += '\t';
-    Opt(f, x.col);
-    f += '\t';
-    Line(f, x.line);
-    f += '\t';
-    Opt(f, x.raw);
-    f += '\t';
-    AppendCopyText(f, x.message);
-    f += '\t';
-    Opt(f, x.message_zh);
-    f += '\n';
-  }
-  std::string& u = out.rule;
-  u.reserve(r.rules.size() * 96);
-  for (const RuleResult& x : r.rules) {
-    AppendCopyText(u, x.rule_key());
-    u += '\t';
-    AppendCopyText(u, x.subject());
-    u += '\t';
-    AppendCopyText(u, x.lhs_terms());
-    u += '\t';
-    AppendCopyText(u, x.rhs_terms());
-    u += '\t';
-    Real(u, x.lhs);
-    u += '\t';
-    Real(u, x.rhs);
-    u += '\t';
-    Real(u, x.diff);
-    u += '\t';
-    u += RuleStatusName(x.status);
-    u += '\t';
-    Line(u, x.line);
-    u += '\t';
-    Opt(u, x.message_zh);
-    u += '\n';
-  }
+  for (const Finding& x : r.findings)
+    Row(out.finding).Int(++seq).Text(x.kind).Name(SeverityName(x.severity)).Opt(x.table)
+        .Opt(x.row).Opt(x.col).Line(x.line).Opt(x.raw).Text(x.message).Opt(x.message_zh).End();
+  out.rule.reserve(r.rules.size() * 96);
+  for (const RuleResult& x : r.rules)
+    Row(out.rule).Text(x.rule_key()).Text(x.subject()).Text(x.lhs_terms()).Text(x.rhs_terms())
+        .Real(x.lhs).Real(x.rhs).Real(x.diff).Name(RuleStatusName(x.status)).Line(x.line)
+        .Opt(x.message_zh).End();
   return out;
 }
 
