@@ -83,15 +83,20 @@ keep_best() {
 rss() { cut -d' ' -f2 "$1"; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { printf(f, (b > 0) ? a / b : 0) }'; }
 
+# The bulk-load baselines load every table a run writes: the four base tables and the fact
+# tables the load derives (loaders/fact_rows.*, sql/facts). The four base tables alone are timed
+# beside them (the baseline before 2026-12-02, which had no counterpart for the fact rows).
 tables=(report cell finding rule_result)
-rows_sqlite() {
-  sqlite3 "$1" "SELECT (SELECT count(*) FROM report) + (SELECT count(*) FROM cell) +
-                       (SELECT count(*) FROM finding) + (SELECT count(*) FROM rule_result)"
+fact_tables=(report_fact report_applicant_fact report_rule_fact report_cross_year_fact)
+all_tables=("${tables[@]}" "${fact_tables[@]}")
+# count_sql TABLE...: one query summing the tables' row counts.
+count_sql() {
+  local q="SELECT 0" t
+  for t in "$@"; do q+=" + (SELECT count(*) FROM $t)"; done
+  echo "$q"
 }
-rows_pg() {
-  pgsql -At -d "$1" -c "SELECT (SELECT count(*) FROM report) + (SELECT count(*) FROM cell) +
-                        (SELECT count(*) FROM finding) + (SELECT count(*) FROM rule_result)"
-}
+rows_sqlite() { sqlite3 "$1" "$(count_sql "${all_tables[@]}")"; }
+rows_pg() { pgsql -At -d "$1" -c "$(count_sql "${all_tables[@]}")"; }
 
 table="| N | MB | step | seconds | MB/s | reports/s | rows/s | peak RSS MB | ratio |
 |---|---|---|---|---|---|---|---|---|"
@@ -102,14 +107,19 @@ row() {
   table+=$'\n'"$line"
 }
 
-# report DB FIRST BULK RERUN BULK_NAME BULK_SHORT: the rows of one database's measurements.
+# report DB FIRST BULK RERUN BULK_NAME BULK_SHORT BASE: the rows of one database's measurements;
+# BASE is the bulk load of the four base tables alone, whose ratio column gives the first run's
+# ratio to it.
 report() {
-  local f=$r/$2 b=$r/$3 re=$r/$4 g i
+  local f=$r/$2 b=$r/$3 re=$r/$4 b4=$r/$7 g i
   g=$(div "$rows" "$(secs "$f")")
   i=$(div "$rows" "$(secs "$b")")
   row "$n" "$mb" "$1: gongkai run" "$(secs "$f")" "$(div "$mb" "$(secs "$f")" %.1f)" \
     "$(div "$n" "$(secs "$f")")" "$g" "$(rss "$f")" "$(div "$g" "$i" %.2f) of $6"
-  row "$n" "$mb" "$1: $5" "$(secs "$b")" "" "" "$i" "$(rss "$b")" ""
+  row "$n" "$mb" "$1: $5, every table the run writes" "$(secs "$b")" "" "" "$i" "$(rss "$b")" ""
+  row "$n" "$mb" "$1: $5, the four base tables only" "$(secs "$b4")" "" "" \
+    "$(div "$rows4" "$(secs "$b4")")" "$(rss "$b4")" \
+    "gongkai run $(div "$(secs "$b4")" "$(secs "$f")" %.2f) of this"
   row "$n" "$mb" "$1: re-run, unchanged" "$(secs "$re")" "" "" "" "$(rss "$re")" \
     "$(div "$(secs "$re")" "$(secs "$f")" %.3f) of first run"
 }
@@ -253,17 +263,24 @@ EOF
   timed "$r/sqlite2" "$build/gongkai" run -i "$c/reports" -w "$db" -c "$cfg" -q
   [[ $(rows_sqlite "$db") == "$rows" ]] || die "SQLite: the re-run changed the row count"
   log "N=$n: SQLite, .import of the same $rows rows"
-  imp=(sqlite3 "$r/import.db")
-  for t in "${tables[@]}"; do
+  imp=(sqlite3 "$r/import.db") imp4=(sqlite3 "$r/import.db")
+  for t in "${all_tables[@]}"; do
     sqlite3 -csv "$db" "SELECT * FROM $t" >"$r/$t.csv"
     imp+=(".import --csv $r/$t.csv $t")
+    if [[ " ${tables[*]} " == *" $t "* ]]; then imp4+=(".import --csv $r/$t.csv $t"); fi
   done
+  rows4=$(sqlite3 "$db" "$(count_sql "${tables[@]}")")
   for ((k = 0; k < tries; ++k)); do
     rm -f "$r/import.db"
     "$build/gongkai" init -w "$r/import.db" -c "$cfg" -q
     timed "$r/try" "${imp[@]}"
     keep_best "$r/sqlite_import" "$r/try"
     [[ $(rows_sqlite "$r/import.db") == "$rows" ]] || die "SQLite: .import loaded a different row count"
+    log "N=$n: SQLite, .import of the four base tables ($rows4 rows)"
+    rm -f "$r/import.db"
+    "$build/gongkai" init -w "$r/import.db" -c "$cfg" -q
+    timed "$r/try" "${imp4[@]}"
+    keep_best "$r/sqlite_import4" "$r/try"
     ((k + 1 < tries)) || break
     log "N=$n: SQLite, gongkai run into a fresh file again (try $((k + 2)) of $tries)"
     rm -f "$r/again.db"
@@ -271,7 +288,7 @@ EOF
     keep_best "$r/sqlite1" "$r/try"
   done
   rm -f "$r/again.db"
-  report 'SQLite' sqlite1 sqlite_import sqlite2 'sqlite3 .import' '.import'
+  report 'SQLite' sqlite1 sqlite_import sqlite2 'sqlite3 .import' '.import' sqlite_import4
   ((n == largest)) && part marts && marts SQLite 'SELECT * FROM %s' sqlite3 "$db"
   fi
 
@@ -292,19 +309,30 @@ EOF
   [[ $(rows_pg "$pg_base dbname=$gdb user=postgres") == "$rows" ]] ||
     die "PostgreSQL: the re-run changed the row count"
   log "N=$n: PostgreSQL, \\copy of the same $rows rows"
-  cp=()
-  for t in "${tables[@]}"; do
+  cp=() cp4=()
+  for t in "${all_tables[@]}"; do
     pgsql -d "$pg_base dbname=$gdb user=postgres" -c "\\copy $t TO '$r/$t.pg.csv' CSV"
     cp+=(-c "\\copy $t FROM '$r/$t.pg.csv' CSV")
+    if [[ " ${tables[*]} " == *" $t "* ]]; then cp4+=(-c "\\copy $t FROM '$r/$t.pg.csv' CSV"); fi
   done
-  for ((k = 0; k < tries; ++k)); do
+  rows4=$(pgsql -At -d "$pg_base dbname=$gdb user=postgres" -c "$(count_sql "${tables[@]}")")
+  # bulk TRY_FILE COPY_ARGS...: \copy into a fresh, initialised database, in one transaction.
+  bulk() {
+    local out=$1
+    shift
     pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
     "$build/gongkai" init -w "$pg_base dbname=$cdb user=postgres" -c "$cfg" -q
-    timed "$r/try" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$cdb user=postgres" \
-      -c "BEGIN" "${cp[@]}" -c "COMMIT"
+    timed "$out" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$cdb user=postgres" \
+      -c "BEGIN" "$@" -c "COMMIT"
+  }
+  for ((k = 0; k < tries; ++k)); do
+    bulk "$r/try" "${cp[@]}"
     keep_best "$r/pg_copy" "$r/try"
     [[ $(rows_pg "$pg_base dbname=$cdb user=postgres") == "$rows" ]] ||
       die "PostgreSQL: \\copy loaded a different row count"
+    log "N=$n: PostgreSQL, \\copy of the four base tables ($rows4 rows)"
+    bulk "$r/try" "${cp4[@]}"
+    keep_best "$r/pg_copy4" "$r/try"
     ((k + 1 < tries)) || break
     log "N=$n: PostgreSQL, gongkai run into a fresh database again (try $((k + 2)) of $tries)"
     pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
@@ -312,7 +340,7 @@ EOF
       -c "$cfg" -q
     keep_best "$r/pg1" "$r/try"
   done
-  report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy'
+  report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy' pg_copy4
   # The planner's statistics as autovacuum leaves them after a bulk load (bench/marts.sh alike).
   ((n == largest)) && part marts && pgsql -d "$pg_base dbname=$gdb user=postgres" -c "ANALYZE"
   # The query's time: every row sent to the client (COPY … TO STDOUT, psql writes the bytes as
@@ -328,5 +356,5 @@ EOF
   rm -f "$r"/*.csv
 done
 
-table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = report + cell + finding + rule_result rows; baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process reading every row of the view, output discarded (PostgreSQL: COPY (SELECT * FROM view) TO STDOUT, and SELECT * through psql -At, whose row printer adds its own CPU); peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server; a first run and its bulk-load baseline: the fastest of $tries tries each, alternating."
+table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = every row a run writes (report, cell, finding, rule_result and the fact tables report_fact, report_applicant_fact, report_rule_fact, report_cross_year_fact), which the bulk loads load too; the four base tables alone are timed beside them (the baseline until 2026-12-02); baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process reading every row of the view, output discarded (PostgreSQL: COPY (SELECT * FROM view) TO STDOUT, and SELECT * through psql -At, whose row printer adds its own CPU); peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server; a first run and its bulk-load baseline: the fastest of $tries tries each, alternating."
 echo "$table" | tee "$work/results.md"
