@@ -22,6 +22,10 @@
 # PostgreSQL refuses to run as root; when run as root the server runs as the "postgres" system
 # user (the postgresql package creates it), or a "gongkai_test" system user created on demand.
 # Any failure exits non-zero with the server log: the tests that need the server then fail.
+#
+# PG_TEST_SERVER_OPTS (optional) adds server settings after the defaults below, as pg_ctl -o
+# takes them, e.g. PG_TEST_SERVER_OPTS="-c shared_buffers=1GB -c max_wal_size=4GB" for a
+# benchmark server configured as a deployment would be; unset (the test suite), nothing changes.
 set -euo pipefail
 
 die() {
@@ -139,6 +143,7 @@ for attempt in 1 2 3 4 5; do
   opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$srv'"
   opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
   opts+=" -c shared_buffers=32MB -c log_min_messages=warning"
+  opts+="${PG_TEST_SERVER_OPTS:+ $PG_TEST_SERVER_OPTS}"
   if pgctl -D "$srv/data" -l "$srv/server.log" -o "$opts" -w -t 30 start >/dev/null 2>&1; then
     started=1
     break
