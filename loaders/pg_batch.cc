@@ -47,8 +47,10 @@ constexpr std::size_t kNumColumns = sizeof kColumns / sizeof kColumns[0];
 static_assert(kNumColumns == sizeof kTypes / sizeof kTypes[0]);
 
 // One statement per batch: unnest the arrays (in load order), upsert every report row keeping
-// the id of an earlier load, delete the child rows of those ids (index probes on each child
-// table's primary key through one array), return path -> id.
+// the id of an earlier load, delete the child rows of the ids that existed before (index probes
+// on each child table's primary key through one array; a new id has no child rows, the foreign
+// keys see to that, so a fresh load probes nothing), return path -> id. Writers take turns
+// (kReportIdLock, taken before this statement), so old_id is set for every row it updates.
 std::string BatchSql() {
   std::string cols, args, set;
   for (std::size_t i = 0; i < kNumColumns; ++i) {
@@ -57,6 +59,12 @@ std::string BatchSql() {
     args += (i ? ", $" : "$") + std::to_string(i + 1) + "::" + kTypes[i] + "[]";
     if (i) set += std::string(i > 1 ? ", " : "") + c + "=excluded." + c;
   }
+  std::string deletes;
+  int k = 0;
+  for (const char* child : {"cell", "finding", "rule_result", "report_fact",
+                            "report_applicant_fact", "report_rule_fact"})
+    deletes += ", d" + std::to_string(k++) + " AS (DELETE FROM " + child +
+               " WHERE report_id = ANY(ARRAY(SELECT old_id FROM ids WHERE old_id IS NOT NULL)))";
   // A new report row is inserted counted when loaded, which it is unless its unit-year has
   // another file; the statement trigger of schema v16 then writes the rule's flag into every row
   // of the statement's groups whose flag differs (normally none: no UPDATE of the batch's rows,
@@ -72,16 +80,8 @@ std::string BatchSql() {
          "up AS (INSERT INTO report (report_id, counted, " + cols +
          ") SELECT COALESCE(old_id, new_id), CASE WHEN status = 'loaded' THEN 1 ELSE 0 END, " +
          cols + " FROM ids ORDER BY ord ON CONFLICT (source_path) DO UPDATE SET " + set +
-         " RETURNING report_id, source_path), "
-         "dc AS (DELETE FROM cell WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "df AS (DELETE FROM finding WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "dr AS (DELETE FROM rule_result WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "dx AS (DELETE FROM report_fact WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "da AS (DELETE FROM report_applicant_fact "
-         "WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))), "
-         "dq AS (DELETE FROM report_rule_fact "
-         "WHERE report_id = ANY(ARRAY(SELECT report_id FROM up))) "
-         "SELECT source_path, report_id FROM up";
+         " RETURNING report_id, source_path)" +
+         deletes + " SELECT source_path, report_id FROM up";
 }
 
 // One value in COPY's text format.

@@ -1,0 +1,5 @@
+-- Schema v17 (SQLite): nothing to do. The PostgreSQL twin (schema/postgres/017_batch_refresh.sql)
+-- writes report's counted flags only when one changes (a PostgreSQL UPDATE fires report's
+-- statement triggers even when it changes no row) and recomputes the cross-year results of all
+-- the units a transaction waits for in one statement at commit; SQLite has neither statement
+-- nor deferred triggers. Kept so that both dialects carry the same schema versions.
