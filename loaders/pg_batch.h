@@ -14,8 +14,9 @@
 //     report_rule_fact) are computed from the records (loaders/fact_rows.h) and copied, one COPY
 //     per fact table, after one query for the reports' counted flags and corrections. The
 //     reports a correction (cell_correction) applies to get theirs from the SQL fills
-//     (sql/facts, every file) instead; then sql/facts/60_cross_year.sql runs for the whole
-//     batch. Their old rows are deleted with the other child rows.
+//     (sql/facts, every file) instead; then the cross-year results of the batch's units and of
+//     the units waiting in cross_year_request are recomputed in one statement (schema v17), as
+//     the commit would. Their old rows are deleted with the other child rows.
 //   - No SQL text is built from report content: values travel as bound parameters or COPY data.
 #ifndef GONGKAI_LOADERS_PG_BATCH_H_
 #define GONGKAI_LOADERS_PG_BATCH_H_
@@ -81,7 +82,6 @@ class PgBatchWriter {
   // batch cost grew with the warehouse (a 3,000-report load read 1 M fact rows that way).
   std::string upsert_sql_;
   std::vector<std::string> fills_;  // sql/facts, for the reports a correction applies to
-  std::string cross_year_sql_;      // sql/facts/60_cross_year.sql
   std::string fact_state_sql_;      // loaders/sql_files.h FactStateSql
 };
 
