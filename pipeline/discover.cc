@@ -1,6 +1,7 @@
 #include "pipeline/discover.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -49,53 +50,90 @@ class Walker {
  public:
   Walker(const DiscoverOptions& options, Discovery* out) : options_(options), out_(*out) {}
 
+  // An entry of the folder being walked: ~100 bytes (and a long name's bytes) each.
+  struct Item {
+    std::string name;
+    std::string order;  // the escaped name, '/' after a folder's; empty when that is `name`
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    FolderId id{};
+    bool dir = false, regular = false, link = false;
+    std::string_view Order() const { return order.empty() ? name : order; }
+  };
+
   // `dir` is a realpath (raw bytes). Its entries are visited in the byte order of their keys
-  // (a folder's with a trailing '/'), so that the files' keys come out in byte order.
+  // (a folder's with a trailing '/'), so that the files' keys come out in byte order. Entries
+  // are stat'ed relative to the folder's descriptor (fstatat), not by full path, and a file's
+  // key is the folder's key, '/', and the escaped name: no path is built per file.
   void Walk(const std::string& dir, FolderId id) {
     if (!visited_.insert(id).second) return;  // reached already through another spelling
     ancestors_.push_back(id);
-    std::vector<std::string> names;
-    if (!List(dir, &names)) {
+    std::vector<Item> items;
+    if (!List(dir, &items)) {
       ancestors_.pop_back();
       return;
     }
-    std::vector<Item> items;
-    items.reserve(names.size());
-    for (std::string& name : names) {
-      Item item;
-      if (!Stat(Join(dir, name), &item)) continue;
-      std::string escaped = EscapePath(name);
-      if (item.dir) escaped += '/';
-      if (escaped != name) item.order = std::move(escaped);
-      item.name = std::move(name);
-      items.push_back(std::move(item));
-    }
-    std::vector<std::string>().swap(names);
     std::sort(items.begin(), items.end(),
               [](const Item& a, const Item& b) { return a.Order() < b.Order(); });
-    for (const Item& item : items) Entry(Join(dir, item.name), item);
+    // EscapePath(dir + "/" + name) is EscapePath(dir) + "/" + EscapePath(name): a well-formed
+    // UTF-8 sequence never holds a '/'.
+    std::string prefix = dir == "/" ? "/" : EscapePath(dir) + "/";
+    std::string key;
+    for (const Item& item : items) {
+      if (item.dir || item.link || !Wanted(item.name)) {
+        Entry(Join(dir, item.name), item);
+        continue;
+      }
+      if (!item.regular || item.name[0] == '.') continue;
+      key.assign(prefix).append(item.Order());
+      out_.files.Add(key, item.size, item.mtime_ns);
+    }
     ancestors_.pop_back();
   }
 
  private:
-  bool List(const std::string& dir, std::vector<std::string>* names) {
+  // The folder's entries, each stat'ed (an entry gone since listed, or a dangling link, is
+  // left out). False when the folder cannot be listed.
+  bool List(const std::string& dir, std::vector<Item>* items) {
     DIR* d = ::opendir(dir.c_str());
     if (!d) {
       if (errno != ENOENT) Unreadable(dir, errno);  // ENOENT: removed since listed
       return false;
     }
+    const int fd = ::dirfd(d);
     errno = 0;
     while (struct dirent* e = ::readdir(d)) {
-      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
-        names->push_back(e->d_name);
+      const char* name = e->d_name;
+      if (std::strcmp(name, ".") != 0 && std::strcmp(name, "..") != 0) {
+        Item item;
+        // A regular file of another name is not a report (unless sniffed): no stat needed.
+        const bool skip = e->d_type == DT_REG && !options_.sniff && !Wanted(name);
+        if (!skip && Stat(fd, name, &item)) {
+          item.name = name;
+          if (!Plain(item.name) || item.dir) {
+            std::string escaped = EscapePath(item.name);
+            if (item.dir) escaped += '/';
+            if (escaped != item.name) item.order = std::move(escaped);
+          }
+          items->push_back(std::move(item));
+        }
+      }
       errno = 0;
     }
     const int err = errno;
     ::closedir(d);
     if (err != 0) {
+      items->clear();
       Unreadable(dir, err);
       return false;
     }
+    return true;
+  }
+
+  // A name of printable ASCII without a backslash is its own escape.
+  static bool Plain(const std::string& name) {
+    for (unsigned char c : name)
+      if (c >= 0x80 || c == '\\') return false;
     return true;
   }
 
@@ -112,27 +150,16 @@ class Walker {
                        [&](const std::string& ext) { return EndsWithNoCase(name, ext); });
   }
 
-  // An entry of the folder being walked: ~100 bytes (and a long name's bytes) each.
-  struct Item {
-    std::string name;
-    std::string order;  // the escaped name, '/' after a folder's; empty when that is `name`
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-    FolderId id{};
-    bool dir = false, regular = false, link = false;
-    std::string_view Order() const { return order.empty() ? name : order; }
-  };
-
   static std::string Join(const std::string& dir, const std::string& name) {
     return dir == "/" ? "/" + name : dir + "/" + name;
   }
 
   // False for an entry that is gone since listed or a dangling link.
-  static bool Stat(const std::string& path, Item* item) {
+  static bool Stat(int dir_fd, const char* name, Item* item) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return false;
+    if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return false;
     item->link = S_ISLNK(st.st_mode);
-    if (item->link && ::stat(path.c_str(), &st) != 0) return false;
+    if (item->link && ::fstatat(dir_fd, name, &st, 0) != 0) return false;
     item->dir = S_ISDIR(st.st_mode);
     item->regular = S_ISREG(st.st_mode);
     item->id = {st.st_dev, st.st_ino};
