@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include "config/units_file.h"
+#include "core/file_text.h"
 #include "core/rule_program.h"
 
 #include <yaml-cpp/yaml.h>
@@ -19,11 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;  // one read() into a buffer of the file's size (core/file_text.h)
+  if (!ReadFileText(path, &text)) throw ConfigError("cannot read " + path);
+  return text;
 }
 
 std::vector<std::string> Strings(const YAML::Node& n, bool normalize) {

@@ -1,8 +1,8 @@
 #include "core/divisions.h"
 
+#include "core/file_text.h"
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace gongkai {
@@ -103,11 +103,16 @@ std::uint64_t Fnv1a(std::uint64_t h, std::string_view s) {
 }
 
 std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  if (!ReadFileText(path, &text)) throw std::runtime_error("cannot read " + path);
+  return text;
+}
+
+// Fnv1a(h, the file's text), read through a fixed buffer rather than held.
+std::uint64_t HashFile(std::uint64_t h, const std::string& path) {
+  if (!ForEachFilePiece(path, [&](std::string_view piece) { h = Fnv1a(h, piece); }))
+    throw std::runtime_error("cannot read " + path);
+  return h;
 }
 
 // DIR/VERSION without its trailing newline and spaces.
@@ -175,10 +180,12 @@ Divisions Divisions::Load(const std::string& dir) {
 
 Divisions::Fingerprint Divisions::ReadFingerprint(const std::string& dir) {
   Fingerprint f;
-  const std::string provinces = ReadAll(dir + "/provinces.csv");  // in this order: the first
-  const std::string cities = ReadAll(dir + "/cities.csv");        // missing file is named
-  const std::string areas = ReadAll(dir + "/areas.csv");
-  f.digest = Digest(provinces, cities, areas, ReadAll(dir + "/streets.csv"));
+  // Digest() of the four texts, each hashed as it is read (in this order: the first missing
+  // file is named), ~1.7 MB never held.
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char* name : {"/provinces.csv", "/cities.csv", "/areas.csv", "/streets.csv"})
+    h = Fnv1a(HashFile(h, dir + name), "\n");
+  f.digest = h;
   f.version = ReadVersion(dir);
   return f;
 }
