@@ -47,13 +47,14 @@ std::vector<CodeLabel> ReadCodes(const SqlFile& f) {
   return out;
 }
 
+bool IsYaml(const SqlFile& f) {
+  return f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".yaml") == 0;
+}
+
 Dictionary Load() {
   Dictionary d;
-  std::string all;
   for (const auto& f : EmbeddedSqlFiles()) {
-    const bool yaml = f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".yaml") == 0;
-    if (!yaml) continue;
-    all += f.path + '\n' + f.text + '\n';
+    if (!IsYaml(f)) continue;
     try {
       if (f.path == "dictionary/codes.yaml") {
         d.codes = ReadCodes(f);
@@ -73,11 +74,21 @@ Dictionary Load() {
       throw std::runtime_error("sql/" + f.path + ": " + e.what());
     }
   }
-  d.definition = DefinitionHash(all);
+  d.definition = EmbeddedDictionaryDefinition();
   return d;
 }
 
 }  // namespace
+
+const std::string& EmbeddedDictionaryDefinition() {
+  static const std::string definition = [] {
+    std::string all;
+    for (const auto& f : EmbeddedSqlFiles())
+      if (IsYaml(f)) all += f.path + '\n' + f.text + '\n';
+    return DefinitionHash(all);
+  }();
+  return definition;
+}
 
 const Dictionary& EmbeddedDictionary() {
   static const Dictionary d = Load();
@@ -154,7 +165,7 @@ std::vector<DictionaryRow> DictionaryRows(const ObjectColumns& tables, const Obj
 }
 
 std::string DictionaryDefinition(const std::string& dialect) {
-  std::string all = EmbeddedDictionary().definition;
+  std::string all = EmbeddedDictionaryDefinition();
   for (const auto& v : Views()) all += DefinitionHash(v.file->text);
   for (const SqlFile* m : Migrations(dialect)) all += DefinitionHash(m->text);
   return DefinitionHash(all);

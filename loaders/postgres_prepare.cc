@@ -274,7 +274,7 @@ PrepareReport PreparePostgres(pqxx::work& tx, const std::vector<Template>& templ
 
   const std::string dims =
       DefinitionHash(DimensionsDefinition(templates, gazetteer.sources()) +
-                     EmbeddedDictionary().definition);
+                     EmbeddedDictionaryDefinition());
   auto had = tx.exec("SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
   if (had.empty() || had[0][0].as<std::string>() != dims) {
     WriteDimensions(tx, templates, gazetteer.Get());

@@ -154,7 +154,7 @@ void PrepareSqlite(Db& db, const std::vector<Template>& templates,
   }
   const std::string dims =
       DefinitionHash(DimensionsDefinition(templates, gazetteer.sources()) +
-                     EmbeddedDictionary().definition);
+                     EmbeddedDictionaryDefinition());
   Stmt had(db, "SELECT definition FROM warehouse_object WHERE name = 'dimensions'");
   if (!had.Step() || had.ColumnText(0) != dims) {
     had.Reset();
