@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "loaders/loader.h"
 
@@ -117,6 +118,15 @@ class Stmt {
   std::string ColumnText(int i) {
     const unsigned char* t = sqlite3_column_text(st_, i);
     return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  // The column's text without a copy (NULL: empty), valid until the next Step/Reset; its bytes
+  // up to the first NUL, as ColumnText gives them.
+  std::string_view ColumnView(int i) {
+    const unsigned char* t = sqlite3_column_text(st_, i);
+    if (!t) return {};
+    const std::string_view all(reinterpret_cast<const char*>(t),
+                               static_cast<std::size_t>(sqlite3_column_bytes(st_, i)));
+    return all.substr(0, all.find('\0'));
   }
 
  private:
