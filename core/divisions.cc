@@ -3,6 +3,8 @@
 #include "core/file_text.h"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <stdexcept>
 
 namespace gongkai {
@@ -196,9 +198,32 @@ void Divisions::Add(Division d) {
   all_.push_back(std::move(d));
 }
 
+constexpr int kFilterLog2Bits = 20;  // 128 KB: ~100,000 names set under a tenth of the bits
+
+// The filter's bit for a name: a hash of its length, first six bytes (two CJK characters) and
+// last three (mostly its level word). Cheap: no pass over the name.
+std::size_t Divisions::FilterBit(std::string_view name) {
+  const std::size_t n = name.size();
+  std::uint64_t head = 0, tail = 0;
+  if (n > 0) {
+    std::memcpy(&head, name.data(), std::min<std::size_t>(n, 6));
+    std::memcpy(&tail, name.data() + n - std::min<std::size_t>(n, 3), std::min<std::size_t>(n, 3));
+  }
+  std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail << 16 | n) * 0xC2B2AE3D27D4EB4Full);
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return static_cast<std::size_t>(h >> (64 - kFilterLog2Bits));
+}
+
 void Divisions::IndexNames() {
+  std::unordered_map<std::string, int> entry_of;  // name -> entry, while building
   auto put = [&](const std::string& name, int index, NameForm form) {
-    auto& hits = by_name_[name];
+    auto [e, added] = entry_of.emplace(name, static_cast<int>(names_.size()));
+    if (added) {
+      names_.push_back(name);
+      name_hits_.emplace_back();
+    }
+    auto& hits = name_hits_[e->second];
     for (const auto& h : hits)
       if (h.index == index) return;  // a division keeps its first (strongest) form
     hits.push_back(NameHit{index, form});
@@ -232,6 +257,18 @@ void Divisions::IndexNames() {
       break;
     }
   }
+  std::size_t size = 16;
+  while (size < 2 * names_.size()) size *= 2;
+  slots_.assign(size, 0);
+  name_filter_.assign((std::size_t{1} << kFilterLog2Bits) / 64, 0);
+  for (std::size_t k = 0; k < names_.size(); ++k) {
+    const std::size_t bit = FilterBit(names_[k]);
+    name_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    const std::uint64_t h = std::hash<std::string_view>{}(names_[k]);
+    std::size_t i = h & (size - 1);
+    while (slots_[i] != 0) i = (i + 1) & (size - 1);
+    slots_[i] = (h >> 32 << 32) | (k + 1);
+  }
 }
 
 const Division* Divisions::Find(std::string_view code) const {
@@ -240,8 +277,18 @@ const Division* Divisions::Find(std::string_view code) const {
 }
 
 const std::vector<NameHit>* Divisions::Lookup(std::string_view name) const {
-  auto it = by_name_.find(std::string(name));
-  return it == by_name_.end() ? nullptr : &it->second;
+  if (slots_.empty()) return nullptr;
+  const std::size_t bit = FilterBit(name);
+  if (!(name_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
+  const std::uint64_t h = std::hash<std::string_view>{}(name);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot >> 32 != h >> 32) continue;
+    const std::size_t k = (slot & 0xFFFFFFFFu) - 1;
+    if (names_[k] == name) return &name_hits_[k];
+  }
+  return nullptr;
 }
 
 bool Divisions::IsAncestor(const Division& a, const Division& d) {

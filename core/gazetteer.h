@@ -31,7 +31,8 @@ struct GazetteerSources {
 
 struct Gazetteer {
   std::shared_ptr<const Divisions> divisions = std::make_shared<Divisions>();
-  std::map<std::string, std::string> aliases;  // name as written -> division code
+  // name as written -> division code; std::less<>: found by a string_view, no copy per probe
+  std::map<std::string, std::string, std::less<>> aliases;
   // Words a division name found inside is no evidence of (中华人民共和国 does not name 共和县:
   // 共和国; 和政府 not 和政县: 政府). A name occurrence that straddles one of them is ignored.
   std::vector<std::string> ordinary_words;

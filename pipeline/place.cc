@@ -107,7 +107,7 @@ class Chain {
       std::string_view name = unit_.substr(pos, len);
       std::vector<std::pair<int, NameForm>> hits;
       bool alias = false;
-      auto a = g_.aliases.find(std::string(name));
+      auto a = g_.aliases.find(name);
       if (a != g_.aliases.end()) {
         const Division* d = d_.Find(a->second);
         if (d) hits.emplace_back(static_cast<int>(d - d_.all().data()), NameForm::kFull);

@@ -132,7 +132,7 @@ TEST(UnitsFile, ParseGazetteerNamesTheFileShapeAndKeepsTheDivisionError) {
               "mapping)");
   }
   const Gazetteer g = ParseGazetteer("aliases:\n  甲区: 1\n  乙区: 2\n  甲区: 3\n");
-  EXPECT_EQ(g.aliases, (std::map<std::string, std::string>{{"甲区", "3"}, {"乙区", "2"}}));
+  EXPECT_EQ(g.aliases, (std::map<std::string, std::string, std::less<>>{{"甲区", "3"}, {"乙区", "2"}}));
 }
 
 }  // namespace
