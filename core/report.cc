@@ -1,8 +1,32 @@
 #include "core/report.h"
 
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
 #include "core/rule_program.h"
 
 namespace gongkai {
+
+const CellCoord kNoCoord{};
+
+const CellCoord* InternCoord(std::string_view table, std::string_view row, std::string_view col,
+                             std::string_view measure) {
+  if (table.empty() && row.empty() && col.empty() && measure.empty()) return &kNoCoord;
+  static std::mutex mu;
+  static std::deque<CellCoord> coords;  // a deque never moves what it holds
+  static std::unordered_map<std::string, const CellCoord*> by_key;
+  std::string key;
+  key.reserve(table.size() + row.size() + col.size() + measure.size() + 3);
+  key.append(table).append(1, '\0').append(row).append(1, '\0').append(col).append(1, '\0');
+  key.append(measure);
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = by_key.find(key);
+  if (it != by_key.end()) return it->second;
+  coords.push_back(CellCoord{std::string(table), std::string(row), std::string(col),
+                             std::string(measure)});
+  return by_key.emplace(std::move(key), &coords.back()).first->second;
+}
 
 const char* CellStateName(CellState s) {
   switch (s) {

@@ -1,12 +1,14 @@
 // Records that flow between the stages: one report's identity, its cells, its findings and its
 // rule results. Plain values, no behaviour; every stage takes them by const reference and returns
-// new ones, so a record is owned by whoever holds it.
+// new ones, so a record is owned by whoever holds it. A cell's coordinate is the one exception:
+// it points at an interned CellCoord, which lives as long as the process (see CellCoord).
 #ifndef GONGKAI_CORE_REPORT_H_
 #define GONGKAI_CORE_REPORT_H_
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongkai {
@@ -15,20 +17,42 @@ namespace gongkai {
 enum class CellState { kNumber, kBlank, kNotApplicable };
 const char* CellStateName(CellState s);  // "number" | "blank" | "na"
 
+// Where a cell stands: its table, row and column codes (stable codes, e.g. "t3", "new",
+// "natural") and its column's measure ("件" or "万元"). Interned: one CellCoord per distinct
+// coordinate, created on first use and never changed or freed until the process ends, so a cell
+// carries one pointer (compared as one word) and the codes are copied only when a loader writes
+// them. A compiled template interns its own coordinates once (Template::NumberCells), so the
+// extractor reads a cell without copying a code; the stored-report reader and hand-built cells
+// intern theirs (InternCoord, thread-safe).
+struct CellCoord {
+  std::string table, row, col, measure;
+};
+// The coordinate's one instance (creates it on first use; takes a lock).
+const CellCoord* InternCoord(std::string_view table, std::string_view row, std::string_view col,
+                             std::string_view measure);
+extern const CellCoord kNoCoord;  // every code empty: a default-constructed cell's
+
 struct Cell {
-  std::string table;  // stable codes, e.g. "t3", "new", "natural"
-  std::string row;
-  std::string col;
+  const CellCoord* at = &kNoCoord;  // never null
   CellState state = CellState::kBlank;
   std::optional<double> value;  // set iff state == kNumber; in `measure`
-  std::string measure;          // "件" or "万元"
   std::string raw;              // the cell as written (after decode)
   int line = 0;                 // 1-based source line
   // The compiled template's dense id of (table, row, col) (TableSpec::CellId) when the
   // extractor read it, so that rules and checks find a report's cells by index; -1 when not
   // known (a cell read back from the warehouse or built by hand): then it is looked up by its
-  // codes. The codes above stay the cell's coordinate.
+  // codes. The coordinate `at` stays the cell's coordinate.
   int id = -1;
+
+  const std::string& table() const { return at->table; }
+  const std::string& row() const { return at->row; }
+  const std::string& col() const { return at->col; }
+  const std::string& measure() const { return at->measure; }
+  // Sets the coordinate (interned).
+  void SetCoord(std::string_view table, std::string_view row, std::string_view col,
+                std::string_view measure = {}) {
+    at = InternCoord(table, row, col, measure);
+  }
 };
 
 enum class Severity { kError, kWarning, kInfo };

@@ -6,8 +6,8 @@ namespace gongkai {
 
 namespace {
 
-std::string Key(const std::string& t, const std::string& r, const std::string& c) {
-  std::string k = t;
+std::string Key(std::string_view t, std::string_view r, std::string_view c) {
+  std::string k(t);
   k += '\0';
   k += r;
   k += '\0';
@@ -42,7 +42,7 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
         p->id_of.emplace(Key(t.code, r.code, c.code), static_cast<int>(p->row_of_id.size()));
         p->row_of_id.push_back(rk);
         p->col_of_id.push_back(ck);
-        p->codes_of_id.push_back({t.code, r.code, c.code});
+        p->coord_of_id.push_back(t.Coord(r, c));
       }
     }
   }
@@ -106,11 +106,14 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
 }
 
 int RuleProgram::IdOf(const Cell& cell) const {
-  if (cell.id >= 0 && static_cast<std::size_t>(cell.id) < codes_of_id.size()) {
-    const CellCodes& k = codes_of_id[cell.id];
-    if (k.col == cell.col && k.row == cell.row && k.table == cell.table) return cell.id;
-  }
-  auto it = id_of.find(Key(cell.table, cell.row, cell.col));
+  if (cell.id >= 0 && static_cast<std::size_t>(cell.id) < coord_of_id.size() &&
+      coord_of_id[cell.id] == cell.at)
+    return cell.id;
+  return IdOf(cell.table(), cell.row(), cell.col());
+}
+
+int RuleProgram::IdOf(std::string_view table, std::string_view row, std::string_view col) const {
+  auto it = id_of.find(Key(table, row, col));
   return it == id_of.end() ? -1 : it->second;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -46,17 +47,15 @@ struct RuleProgram {
   using Instance = RuleInstance;
   std::unordered_map<std::string, int> id_of;  // "table\0row\0col" -> id
   std::vector<int> row_of_id, col_of_id;       // per id: index into row_keys / col_keys
-  struct CellCodes {
-    std::string table, row, col;
-  };
-  std::vector<CellCodes> codes_of_id;  // per id: its coordinate (ids as TableSpec::CellId)
+  std::vector<const CellCoord*> coord_of_id;  // per id: its coordinate (TableSpec::coords)
   int n_row_keys = 0, n_col_keys = 0;
   std::vector<Instance> instances;
 
-  // The id of a report's cell: Cell::id when it is this programme's id of the cell's codes
-  // (an index and three short comparisons), else found by the codes; -1 when the template has
-  // no such cell.
+  // The id of a report's cell: Cell::id when it is this programme's id of the cell's
+  // coordinate (an index and one pointer comparison), else found by the codes; -1 when the
+  // template has no such cell.
   int IdOf(const Cell& cell) const;
+  int IdOf(std::string_view table, std::string_view row, std::string_view col) const;
 };
 
 // A side's text for the alternatives `alts` (2 bits per term, RuleResult::lhs_alts), e.g.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/report.h"
+
 namespace gongkai {
 
 const ColumnSpec* TableSpec::FindColumn(const std::string& col_code) const {
@@ -67,8 +69,20 @@ int Template::NumberCells() {
   for (auto& t : tables) {
     t.first_cell_id = next;
     next += static_cast<int>(t.rows.size() * t.columns.size());
+    t.coords.clear();
+    t.coords.reserve(t.rows.size() * t.columns.size());
+    for (const auto& r : t.rows)
+      for (const auto& c : t.columns)
+        t.coords.push_back(InternCoord(t.code, r.code, c.code, c.measure));
   }
   return next;
+}
+
+const CellCoord* TableSpec::Coord(const RowSpec& row, const ColumnSpec& col) const {
+  const int id = CellId(row, col);
+  if (id >= 0 && static_cast<std::size_t>(id - first_cell_id) < coords.size())
+    return coords[id - first_cell_id];
+  return InternCoord(code, row.code, col.code, col.measure);
 }
 
 std::size_t Template::CellCount() const {

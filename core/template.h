@@ -13,6 +13,7 @@
 namespace gongkai {
 
 struct RuleProgram;  // the rules compiled to cell ids (validator.h)
+struct CellCoord;    // a cell's interned coordinate (core/report.h)
 
 struct ColumnSpec {
   std::string code, label;
@@ -64,6 +65,11 @@ struct TableSpec {
   // The id of `row` × `col` when both are this table's own specs (elements of rows and
   // columns) and the table is numbered; else -1.
   int CellId(const RowSpec& row, const ColumnSpec& col) const;
+  // The interned coordinate of each (row, column), at CellId - first_cell_id (NumberCells).
+  std::vector<const CellCoord*> coords;
+  // The interned coordinate of `row` × `col` (from coords when the table is numbered and both
+  // are its own specs, else interned now).
+  const CellCoord* Coord(const RowSpec& row, const ColumnSpec& col) const;
 
   const ColumnSpec* FindColumn(const std::string& col_code) const;
   const RowSpec* FindRow(const std::string& row_code) const;
@@ -91,8 +97,9 @@ struct Template {
 
   const TableSpec* FindTable(const std::string& table_code) const;
   std::size_t CellCount() const;  // cells of all non-optional rows
-  // Sets every table's first_cell_id (tables in order, rows × columns each); returns the
-  // number of ids. config/ calls it once the tables are final, before compiling the rules.
+  // Sets every table's first_cell_id (tables in order, rows × columns each) and interns its
+  // coordinates (TableSpec::coords); returns the number of ids. config/ calls it once the
+  // tables are final, before compiling the rules.
   int NumberCells();
 };
 

@@ -333,7 +333,7 @@ class TableAligner {
     const std::vector<Cell>& c = *cells_;
     for (std::size_t i = 0; i < a.end - a.begin; ++i) {
       const Cell &x = c[a.begin + i], &y = c[b.begin + i];
-      if (x.col != y.col || x.state != y.state || x.value != y.value) return false;
+      if (x.at->col != y.at->col || x.state != y.state || x.value != y.value) return false;
     }
     return true;
   }

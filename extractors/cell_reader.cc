@@ -12,15 +12,14 @@ namespace {
 void Append(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
             int line, CellState state, std::optional<double> value, std::vector<Cell>* cells) {
   Cell& c = cells->emplace_back();
-  c.table = t.code;
-  c.row = row.code;
-  c.col = col.code;
+  c.id = t.CellId(row, col);
+  c.at = c.id >= 0 && static_cast<std::size_t>(c.id - t.first_cell_id) < t.coords.size()
+             ? t.coords[c.id - t.first_cell_id]
+             : t.Coord(row, col);
   c.state = state;
   c.value = value;
-  c.measure = col.measure;
   c.raw = tok.text;
   c.line = line;
-  c.id = t.CellId(row, col);
 }
 
 }  // namespace

@@ -120,15 +120,10 @@ class CellsById {
   CellsById(const Template& tmpl, const std::vector<Cell>& cells)
       : program_(tmpl.rule_program.get()), cells_(cells) {}
   const Cell* Find(std::string_view table, std::string_view row, const std::string& col) const {
-    if (program_) {
-      Cell probe;  // the template must know the codes
-      probe.table = table;
-      probe.row = row;
-      probe.col = col;
-      if (program_->IdOf(probe) < 0) return nullptr;
-    }
+    // The template must know the codes.
+    if (program_ && program_->IdOf(table, row, col) < 0) return nullptr;
     for (const auto& c : cells_)
-      if (c.col == col && c.row == row && c.table == table) return &c;
+      if (c.col() == col && c.row() == row && c.table() == table) return &c;
     return nullptr;
   }
 
@@ -155,8 +150,8 @@ std::optional<double> TableFigure(const std::vector<Cell>& cells, const CellsByI
     std::string group = col == "total" ? "" : col.substr(0, col.find('_') + 1);
     bool any = false;
     for (const auto& p : cells) {
-      if (p.table != table || p.row != row || p.col == col) continue;
-      if (!group.empty() && p.col.rfind(group, 0) != 0) continue;
+      if (p.table() != table || p.row() != row || p.col() == col) continue;
+      if (!group.empty() && p.col().rfind(group, 0) != 0) continue;
       if (p.state != CellState::kNumber) continue;
       sum += *p.value;
       any = true;

@@ -34,7 +34,7 @@ namespace gongkai {
 struct FactCoord {
   std::string_view table, row, col;
 };
-inline FactCoord CoordOf(const Cell& c) { return {c.table, c.row, c.col}; }
+inline FactCoord CoordOf(const Cell& c) { return {c.table(), c.row(), c.col()}; }
 
 // How CAST(double AS BIGINT) rounds: SQLite truncates toward zero, PostgreSQL rounds half even.
 enum class FactDialect { kSqlite, kPostgres };

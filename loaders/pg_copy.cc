@@ -77,8 +77,8 @@ PgCopyText FormatCopyText(const ReportRecord& r) {
   PgCopyText out;
   out.cell.reserve(r.cells.size() * 48);
   for (const Cell& x : r.cells)
-    Row(out.cell).Text(x.table).Text(x.row).Text(x.col).Name(CellStateName(x.state))
-        .Real(x.value).Text(x.measure).Text(x.raw).Int(x.line).End();
+    Row(out.cell).Text(x.table()).Text(x.row()).Text(x.col()).Name(CellStateName(x.state))
+        .Real(x.value).Text(x.measure()).Text(x.raw).Int(x.line).End();
   long long seq = 0;
   for (const Finding& x : r.findings)
     Row(out.finding).Int(++seq).Text(x.kind).Name(SeverityName(x.severity)).Opt(x.table)

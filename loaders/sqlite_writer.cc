@@ -75,8 +75,8 @@ void SqliteReportWriter::Write(const ReportRecord& r) {
   // The per-row strings belong to `r` (or are bound from locals of the loop body) and outlive
   // each Run(): bound without a copy.
   for (const auto& c : r.cells) {
-    cell.Int(1, id).TextRef(2, c.table).TextRef(3, c.row).TextRef(4, c.col);
-    cell.StaticText(5, CellStateName(c.state)).Real(6, c.value).TextRef(7, c.measure);
+    cell.Int(1, id).TextRef(2, c.table()).TextRef(3, c.row()).TextRef(4, c.col());
+    cell.StaticText(5, CellStateName(c.state)).Real(6, c.value).TextRef(7, c.measure());
     cell.TextRef(8, c.raw).Int(9, c.line).Run();
   }
   Stmt& finding = Cached(

@@ -89,8 +89,11 @@ ReportRecord ReadStoredReport(WarehouseReader& db, long long report_id) {
                                     " ORDER BY source_line, table_code, row_code, col_code",
                                 id)
                            .rows) {
-    Cell cell{Text(c[0]), Text(c[1]), Text(c[2]), StateOf(Text(c[3])), std::nullopt,
-              Text(c[5]), Text(c[6]), static_cast<int>(Int(c[7]))};
+    Cell cell;
+    cell.SetCoord(Text(c[0]), Text(c[1]), Text(c[2]), Text(c[5]));  // interned: see core/report.h
+    cell.state = StateOf(Text(c[3]));
+    cell.raw = Text(c[6]);
+    cell.line = static_cast<int>(Int(c[7]));
     if (cell.state == CellState::kNumber) cell.value = Real(c[4]);
     out.cells.push_back(std::move(cell));
   }

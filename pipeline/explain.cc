@@ -84,8 +84,9 @@ std::vector<Item> Items(const ReportRecord& r, const Template* tmpl) {
   field("encoding", "编码", r.encoding);
   field("extractor_version", "提取器版本", r.extractor_version);
   for (const auto& c : CellsInTemplateOrder(tmpl, r.cells)) {
-    Item it{"cell", c.table, c.row, c.col, CoordinateLabelZh(tmpl, c.table, c.row, c.col),
-            Value(c), c.measure, CellStateName(c.state), c.raw, std::to_string(c.line), "", "", "",
+    Item it{"cell", c.table(), c.row(), c.col(),
+            CoordinateLabelZh(tmpl, c.table(), c.row(), c.col()),
+            Value(c), c.measure(), CellStateName(c.state), c.raw, std::to_string(c.line), "", "", "",
             ""};
     items.push_back(it);
   }
@@ -139,9 +140,9 @@ std::string RenderJson(const ReportRecord& r, const Template* tmpl) {
   out["report"] = rep;
   out["cells"] = json::array();
   for (const auto& c : CellsInTemplateOrder(tmpl, r.cells)) {
-    json j = {{"table", c.table}, {"row", c.row}, {"col", c.col},
-              {"label_zh", CoordinateLabelZh(tmpl, c.table, c.row, c.col)},
-              {"state", CellStateName(c.state)}, {"measure", c.measure}, {"raw", c.raw},
+    json j = {{"table", c.table()}, {"row", c.row()}, {"col", c.col()},
+              {"label_zh", CoordinateLabelZh(tmpl, c.table(), c.row(), c.col())},
+              {"state", CellStateName(c.state)}, {"measure", c.measure()}, {"raw", c.raw},
               {"line", c.line}};
     j["value"] = c.value ? json(*c.value) : json(nullptr);
     out["cells"].push_back(j);
@@ -183,13 +184,13 @@ std::string RenderText(const ReportRecord& r, const Template* tmpl) {
     rows.clear();
   };
   for (const auto& c : CellsInTemplateOrder(tmpl, r.cells)) {
-    if (c.table != table) flush();
-    table = c.table;
-    const TableSpec* t = tmpl ? tmpl->FindTable(c.table) : nullptr;
-    const RowSpec* rs = t ? t->FindRow(c.row) : nullptr;
-    const ColumnSpec* cs = t ? t->FindColumn(c.col) : nullptr;
-    rows.push_back({Key(c.table, c.row, c.col), rs ? rs->label : c.row, cs ? cs->label : c.col,
-                    Value(c), c.measure, CellStateZh(c.state), c.raw, std::to_string(c.line)});
+    if (c.table() != table) flush();
+    table = c.table();
+    const TableSpec* t = tmpl ? tmpl->FindTable(c.table()) : nullptr;
+    const RowSpec* rs = t ? t->FindRow(c.row()) : nullptr;
+    const ColumnSpec* cs = t ? t->FindColumn(c.col()) : nullptr;
+    rows.push_back({Key(c.table(), c.row(), c.col()), rs ? rs->label : c.row(),
+                    cs ? cs->label : c.col(), Value(c), c.measure(), CellStateZh(c.state), c.raw, std::to_string(c.line)});
   }
   flush();
   for (const auto& rr : r.rules)
@@ -234,11 +235,11 @@ std::vector<Cell> CellsInTemplateOrder(const Template* tmpl, const std::vector<C
     if (tmpl)
       for (std::size_t k = 0; k < tmpl->tables.size(); ++k) {
         const TableSpec& t = tmpl->tables[k];
-        if (t.code != c.table) continue;
-        int row = t.RowIndex(c.row);
+        if (t.code != c.table()) continue;
+        int row = t.RowIndex(c.row());
         if (row < 0) continue;
         const auto& cols = t.rows[row].cols;
-        auto at = std::find(cols.begin(), cols.end(), c.col);
+        auto at = std::find(cols.begin(), cols.end(), c.col());
         if (at == cols.end()) continue;
         ti = static_cast<int>(k);
         ri = row;
@@ -268,7 +269,7 @@ std::vector<int> OperandLines(const RuleResult& rule, const std::vector<Cell>& c
   }
   std::set<int> lines;
   for (const auto& c : cells)
-    if (c.line > 0 && refs.count(Key(c.table, c.row, c.col))) lines.insert(c.line);
+    if (c.line > 0 && refs.count(Key(c.table(), c.row(), c.col()))) lines.insert(c.line);
   return {lines.begin(), lines.end()};
 }
 

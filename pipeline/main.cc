@@ -60,7 +60,7 @@ int Extract(const RunOptions& options, const std::string& path) {
             << id.county.value_or("(unknown)") << "\n";
   std::cout << "table,row,col,value,raw\n";
   for (const auto& c : p.record.cells)
-    std::cout << c.table << "," << c.row << "," << c.col << "," << FormatValue(c) << ","
+    std::cout << c.table() << "," << c.row() << "," << c.col() << "," << FormatValue(c) << ","
               << CsvField(c.raw) << "\n";
   for (const auto& f : p.record.findings)
     std::cerr << "# finding " << SeverityName(f.severity) << " " << f.kind << " " << f.table << "."

@@ -113,9 +113,9 @@ TEST(CorpusReal, ShanghaiMoneyInYuanIsConvertedToWan) {
     auto r = testing::ProcessText(ReadFileOrDie(FixturePath(f)));
     ASSERT_TRUE(r.ok) << f;
     for (const auto& c : r.record.cells) {
-      if (c.row != "a9_procurement" || c.col != "amount_wan") continue;
+      if (c.row() != "a9_procurement" || c.col() != "amount_wan") continue;
       EXPECT_EQ(c.raw, "251000元");
-      EXPECT_EQ(c.measure, "万元");
+      EXPECT_EQ(c.measure(), "万元");
       ASSERT_TRUE(c.value.has_value());
       EXPECT_DOUBLE_EQ(*c.value, 25.1);
     }

@@ -11,9 +11,7 @@ namespace {
 
 Cell Number(const char* table, const char* row, const char* col, double v) {
   Cell c;
-  c.table = table;
-  c.row = row;
-  c.col = col;
+  c.SetCoord(table, row, col);
   c.state = CellState::kNumber;
   c.value = v;
   c.raw = std::to_string(static_cast<int>(v));
@@ -22,9 +20,7 @@ Cell Number(const char* table, const char* row, const char* col, double v) {
 
 Cell Blank(const char* table, const char* row, const char* col) {
   Cell c;
-  c.table = table;
-  c.row = row;
-  c.col = col;
+  c.SetCoord(table, row, col);
   return c;
 }
 

@@ -74,7 +74,7 @@ TEST(Sections, SharedIndexGivesTheSameCellsFindingsAndRules) {
     ASSERT_EQ(shared.cells.size(), alone.cells.size()) << e.path();
     for (std::size_t i = 0; i < alone.cells.size(); ++i) {
       const Cell &a = shared.cells[i], &b = alone.cells[i];
-      EXPECT_EQ(a.table + a.row + a.col + a.raw, b.table + b.row + b.col + b.raw) << e.path();
+      EXPECT_EQ(a.table() + a.row() + a.col() + a.raw, b.table() + b.row() + b.col() + b.raw) << e.path();
       EXPECT_EQ(a.value, b.value) << e.path();
     }
     ASSERT_EQ(shared.findings.size(), alone.findings.size()) << e.path();

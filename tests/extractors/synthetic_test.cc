@@ -31,7 +31,7 @@ const char* LayoutName(Layout l) {
                                 : "markdown";
 }
 
-std::string Key(const Cell& c) { return CellKey(c.table, c.row, c.col); }
+std::string Key(const Cell& c) { return CellKey(c.table(), c.row(), c.col()); }
 
 // Every expected cell (except `absent`) at its coordinate with its value, state, raw text and
 // measure; nothing else.
@@ -52,7 +52,7 @@ void ExpectCellsExact(const SynthReport& r, const ReportRecord& rec,
     }
     const Cell& c = *it->second;
     EXPECT_EQ(c.raw, r.raw.at(key)) << key;
-    EXPECT_EQ(c.measure, r.money.count(key) ? "万元" : "件") << key;
+    EXPECT_EQ(c.measure(), r.money.count(key) ? "万元" : "件") << key;
     if (!want) {
       EXPECT_EQ(c.state, CellState::kBlank) << key << " should be blank";
       EXPECT_FALSE(c.value.has_value()) << key;

@@ -11,13 +11,13 @@ const Template& Edition(int e) { return testing::ProjectTemplate(e); }
 
 Cell Num(const std::string& t, const std::string& r, const std::string& c, double v) {
   Cell x;
-  x.table = t, x.row = r, x.col = c, x.state = CellState::kNumber, x.value = v;
+  x.SetCoord(t, r, c), x.state = CellState::kNumber, x.value = v;
   return x;
 }
 
 Cell Blank(const std::string& t, const std::string& r, const std::string& c) {
   Cell x;
-  x.table = t, x.row = r, x.col = c, x.state = CellState::kBlank;
+  x.SetCoord(t, r, c), x.state = CellState::kBlank;
   return x;
 }
 

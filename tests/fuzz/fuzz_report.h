@@ -39,7 +39,7 @@ inline void FuzzReport(const std::uint8_t* data, std::size_t size) {
   }
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const auto& c : r.record.cells) {
-    if (!seen.insert({c.table, c.row, c.col}).second) std::abort();  // a coordinate twice
+    if (!seen.insert({c.table(), c.row(), c.col()}).second) std::abort();  // a coordinate twice
     if ((c.state == CellState::kNumber) != c.value.has_value()) std::abort();
     if (c.value && !std::isfinite(*c.value)) std::abort();
   }

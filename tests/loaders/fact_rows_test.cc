@@ -31,12 +31,12 @@ using testing::Rows;
 
 Cell Num(const char* t, const char* r, const char* c, double v, int line = 7) {
   Cell x;
-  x.table = t, x.row = r, x.col = c, x.state = CellState::kNumber, x.value = v, x.line = line;
+  x.SetCoord(t, r, c), x.state = CellState::kNumber, x.value = v, x.line = line;
   return x;
 }
 Cell Blank(const char* t, const char* r, const char* c) {
   Cell x;
-  x.table = t, x.row = r, x.col = c, x.state = CellState::kBlank, x.line = 9;
+  x.SetCoord(t, r, c), x.state = CellState::kBlank, x.line = 9;
   return x;
 }
 

@@ -85,8 +85,8 @@ TEST_F(PostgresBatch, APathTwiceInOneBatchKeepsItsIdAndOnlyTheLastVersion) {
   EXPECT_EQ(Pg("SELECT cell_count, finding_count FROM report WHERE report_id=" + p_id),
             (Rows{{"3", "0"}}));
   EXPECT_EQ(Pg("SELECT raw FROM cell WHERE report_id=" + p_id + " AND table_code='" +
-               third.cells[0].table + "' AND row_code='" + third.cells[0].row +
-               "' AND col_code='" + third.cells[0].col + "'"),
+               third.cells[0].table() + "' AND row_code='" + third.cells[0].row() +
+               "' AND col_code='" + third.cells[0].col() + "'"),
             (Rows{{"third version"}}));
   EXPECT_EQ(Pg("SELECT count(*) FROM cell c JOIN report r USING (report_id) "
                "WHERE r.source_path='/in/q.txt'"),

@@ -24,11 +24,11 @@ TEST(PgCopyText, EscapesOnlyWhatCopyTextNeedsAndKeepsUtf8AsItIs) {
 TEST(PgCopyText, OneLinePerRowWithoutReportId) {
   ReportRecord r;
   Cell number;
-  number.table = "t3", number.row = "new", number.col = "total";
-  number.state = CellState::kNumber, number.value = 12.5, number.measure = "件";
+  number.SetCoord("t3", "new", "total", "件");
+  number.state = CellState::kNumber, number.value = 12.5;
   number.raw = "12.5\t件", number.line = 7;
   Cell blank;
-  blank.table = "t2", blank.row = "a1", blank.col = "issued", blank.raw = "";
+  blank.SetCoord("t2", "a1", "issued"), blank.raw = "";
   r.cells = {number, blank};
   Finding tied, loose;
   tied.kind = "value_count", tied.severity = Severity::kError, tied.table = "t3";

@@ -411,8 +411,9 @@ TEST_F(PostgresWarehouse, NullsAndAwkwardTextRoundTripAsInSqlite) {
     std::string sql = select + OrderByAll(ColumnCount(select));
     ExpectSameRows(table, Lite(sql), Pg(sql));
   }
-  EXPECT_EQ(Pg("SELECT raw FROM cell WHERE table_code='" + r.cells[0].table + "' AND row_code='" +
-               r.cells[0].row + "' AND col_code='" + r.cells[0].col + "'"),
+  EXPECT_EQ(Pg("SELECT raw FROM cell WHERE table_code='" + r.cells[0].table() +
+               "' AND row_code='" + r.cells[0].row() + "' AND col_code='" + r.cells[0].col() +
+               "'"),
             (Rows{{r.cells[0].raw}}));
   EXPECT_EQ(Pg("SELECT count(*) FROM cell WHERE value = 0.30000000000000004::float8"), (Rows{{"1"}}));
   EXPECT_EQ(Pg("SELECT county, county_source FROM report WHERE status='loaded'"),

@@ -98,8 +98,8 @@ TEST(SqliteReportWriter, EveryStoredRowIsTheRecordsWhateverItsOrder) {
 
       std::vector<Row> cells;
       for (const auto& x : r.cells)
-        cells.push_back({T(x.table), T(x.row), T(x.col), T(CellStateName(x.state)), R(x.value),
-                         T(x.measure), T(x.raw), R(x.line)});
+        cells.push_back({T(x.table()), T(x.row()), T(x.col()), T(CellStateName(x.state)), R(x.value),
+                         T(x.measure()), T(x.raw), R(x.line)});
       std::sort(cells.begin(), cells.end(), [](const Row& a, const Row& b) {
         return std::tie(*a[0].text, *a[1].text, *a[2].text) <
                std::tie(*b[0].text, *b[1].text, *b[2].text);

@@ -109,11 +109,11 @@ TEST(Explain, RulesCarryTheLinesOfTheirOperands) {
   ASSERT_TRUE(p.ok);
   int new_line = 0, carried_line = 0, total_line = 0, next_line = 0;
   for (const auto& c : p.record.cells) {
-    if (c.table != "t3" || c.col != "natural") continue;
-    if (c.row == "new") new_line = c.line;
-    if (c.row == "carried") carried_line = c.line;
-    if (c.row == "total") total_line = c.line;
-    if (c.row == "carry_next") next_line = c.line;
+    if (c.table() != "t3" || c.col() != "natural") continue;
+    if (c.row() == "new") new_line = c.line;
+    if (c.row() == "carried") carried_line = c.line;
+    if (c.row() == "total") total_line = c.line;
+    if (c.row() == "carry_next") next_line = c.line;
   }
   ASSERT_GT(new_line, 0);
   bool found = false;
@@ -234,7 +234,7 @@ TEST(MessagesZh, CompiledRuleMessagesEqualTheMessagesOfTheirTexts) {
     double v = row.code == "other" ? 2 : row.code == "total" ? 5 : row.code == "open" ? 3 : 0;
     for (const auto& col : row.cols) {
       Cell c;
-      c.table = "t3", c.row = row.code, c.col = col, c.state = CellState::kNumber;
+      c.SetCoord("t3", row.code, col), c.state = CellState::kNumber;
       c.value = col == "natural" ? v : col == "total" ? 7 : 0.5;
       if (col == "legal") c.state = CellState::kBlank, c.value.reset();
       cells.push_back(c);

@@ -114,7 +114,7 @@ std::map<std::string, ExpectedCell> AsExpected(const std::vector<Cell>& cells) {
       os << *c.value;
       v = os.str();
     }
-    out[c.table + "." + c.row + "." + c.col] = {v, c.raw};
+    out[c.table() + "." + c.row() + "." + c.col()] = {v, c.raw};
   }
   return out;
 }
