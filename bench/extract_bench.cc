@@ -20,7 +20,7 @@
 #include "config/config.h"
 #include "core/utf8.h"
 #include "pipeline/messages_zh.h"
-#include "pipeline/read_file.h"
+#include "core/file_text.h"
 #include "pipeline/runner.h"
 
 using namespace gongkai;
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   std::atomic<std::size_t> total{0}, cells{0}, ok{0}, bytes{0};
   // One file: read it, then validate it (the baseline) or extract it; true if it was read.
   auto one = [&](const SourceFile& f, std::string& s, bool count) {
-    if (!ReadWholeFile(f.path, &s)) return false;
+    if (!ReadFileText(f.path, &s)) return false;
     if (baseline) {
       const bool valid = utf8::IsValid(s);
       if (count) ok += valid;

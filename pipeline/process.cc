@@ -14,7 +14,7 @@
 #include "pipeline/path_key.h"
 #include "pipeline/place.h"
 #include "pipeline/read.h"
-#include "pipeline/read_file.h"
+#include "core/file_text.h"
 
 namespace gongkai {
 
@@ -88,7 +88,7 @@ ProcessResult ProcessReport(const SourceFile& source, std::string_view bytes,
 
 ProcessResult ReadAndProcess(const SourceFile& file, const ExtractContext& context) {
   std::string bytes;
-  if (!ReadWholeFile(UnescapePath(file.path), &bytes)) {
+  if (!ReadFileText(UnescapePath(file.path), &bytes)) {
     ProcessResult p;
     p.failure = FailedFile{file, "", context.extractor_version, "unreadable",
                            "cannot read the file (removed or no permission)"};

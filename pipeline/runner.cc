@@ -19,7 +19,7 @@
 #include "pipeline/path_key.h"
 #include "pipeline/place.h"
 #include "pipeline/read.h"
-#include "pipeline/read_file.h"
+#include "core/file_text.h"
 
 namespace gongkai {
 
@@ -134,7 +134,7 @@ Comparison Compare(const Discovery& found, const RunOptions& options,
 void Replace(const SourceFile& file, const ExtractContext& context, Loader& loader,
              RunSummary* s) {
   std::string bytes;
-  if (!ReadWholeFile(UnescapePath(file.path), &bytes)) {
+  if (!ReadFileText(UnescapePath(file.path), &bytes)) {
     spdlog::warn("{}: cannot read the file to place it again; left as it was", file.path);
     return;
   }
