@@ -66,4 +66,20 @@ const std::string* TemplateRuleLabel(const Template* tmpl, const std::string& ru
   return nullptr;
 }
 
+RuleMessageZhParts RuleMessagePartsZh(std::string_view label, std::string_view lhs,
+                                      std::string_view rhs) {
+  RuleMessageZhParts out;
+  std::string head = "勾稽关系“";
+  head.append(label).append("”");
+  out.pass.append(head).append("成立：").append(lhs).append(" = ").append(rhs).append(" = ");
+  out.fail_left.append(head).append("不成立：左边 ").append(lhs).append(" = ");
+  out.fail_right.append("，右边 ").append(rhs).append(" = ");
+  out.not_assessable.append(head)
+      .append("无法判断（有单元格为空、不适用或缺失）：")
+      .append(lhs)
+      .append(" = ")
+      .append(rhs);
+  return out;
+}
+
 }  // namespace gongkai

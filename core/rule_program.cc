@@ -75,7 +75,7 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
     const std::string* first_label = TemplateRuleLabel(&tmpl, rule.key);  // as RuleLabelZh
     const std::string label_zh = first_label ? *first_label : rule.key;
     auto add = [&](const std::string& subject, const std::string& row, const std::string& col) {
-      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, true};
+      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, {}, true};
       if (rule.over == RuleSpec::Over::kRows) in.subject_row = row_key.at(t->code + '\0' + row);
       if (rule.over == RuleSpec::Over::kCols) in.subject_col = col_key.at(t->code + '\0' + col);
       for (const auto& e : rule.lhs) in.lhs.push_back(term(*t, e, row, col, rule.over));
@@ -92,6 +92,7 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
           if (x.alternatives.size() > 4) in.compact = false;
       }
       in.label_zh = label_zh;
+      in.message_zh = RuleMessagePartsZh(in.label_zh, in.lhs_zh, in.rhs_zh);
       p->instances.push_back(std::move(in));
     };
     if (rule.over == RuleSpec::Over::kRows) {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/labels_zh.h"
 #include "core/report.h"
 #include "core/template.h"
 
@@ -35,6 +36,8 @@ struct RuleInstance {
   std::string lhs_text, rhs_text;  // the sides when each term's first alternative is printed
   std::string lhs_zh, rhs_zh;      // the same in Chinese labels (TermsLabelZh)
   std::string label_zh;            // the rule's label (the first template rule with its key)
+  // The Chinese message's fixed texts for these sides (core/labels_zh.h RuleMessagePartsZh).
+  RuleMessageZhParts message_zh;
   // Whether a RuleResult can name the alternatives chosen (at most 32 terms a side, at most 4
   // alternatives a term: 2 bits each); when not, the validator stores the side's text.
   bool compact = true;

@@ -82,7 +82,7 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
   for (const auto& in : p->instances) {
     if (in.subject_row >= 0 && !row_seen[in.subject_row]) continue;  // row not printed
     if (in.subject_col >= 0 && !col_seen[in.subject_col]) continue;
-    RuleResult r;
+    RuleResult& r = out.emplace_back();  // built in place (reserved: no move, no reallocation)
     r.instance = &in;
     r.lhs = side(in.lhs, &r.lhs_alts);
     r.rhs = side(in.rhs, &r.rhs_alts);
@@ -108,7 +108,6 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
                   ")";
       findings->push_back(std::move(f));
     }
-    out.push_back(std::move(r));
   }
   return out;
 }

@@ -11,16 +11,13 @@
 namespace gongkai {
 namespace {
 
-// "%.15g": an integral value below 10^15 prints as its digits (no exponent, no point), so it
-// is written as an integer without printf's machinery; every other value goes through printf.
-std::string Number(double v) {
-  char buf[64];
-  if (std::fabs(v) < 1e15 && v == std::trunc(v) && !(v == 0 && std::signbit(v))) {
-    auto end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
-    return std::string(buf, end);
-  }
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
+// "%.15g" into buf (at least 32 bytes), its length returned: an integral value below 10^15
+// prints as its digits (no exponent, no point), so it is written as an integer without printf's
+// machinery; every other value goes through printf.
+std::size_t Number(double v, char* buf) {
+  if (std::fabs(v) < 1e15 && v == std::trunc(v) && !(v == 0 && std::signbit(v)))
+    return std::to_chars(buf, buf + 32, static_cast<long long>(v)).ptr - buf;
+  return static_cast<std::size_t>(std::snprintf(buf, 32, "%.15g", v));
 }
 
 // Whether `in` was compiled from `tmpl` (its texts then name the cells as `tmpl` does).
@@ -48,38 +45,43 @@ std::string RuleLabelZh(const Template* tmpl, const std::string& rule_key) {
 }
 
 std::string RuleMessageZh(const Template* tmpl, const RuleResult& rule) {
-  // A template rule's label and sides were named once when its template was compiled; they are
-  // appended to one reserved string, not copied (a message per rule result and report).
+  // A template rule's message texts were built once when its template was compiled (for each
+  // term's first alternative); a message is one of them and its numbers, in one allocation.
   const RuleInstance* in = CompiledFrom(rule.instance, tmpl) ? rule.instance : nullptr;
-  std::string label_text, lhs_text, rhs_text;  // what was not named at compile time
-  const std::string* label = &label_text;
-  if (in) label = &in->label_zh;
-  else label_text = RuleLabelZh(tmpl, rule.rule_key());
-  const bool first = in && in->compact;  // then *_alts == 0 is every term's first alternative
-  const std::string* lhs = &lhs_text;
-  const std::string* rhs = &rhs_text;
-  if (first && !rule.lhs_alts) lhs = &in->lhs_zh;
-  else lhs_text = TermsLabelZh(tmpl, rule.lhs_terms());
-  if (first && !rule.rhs_alts) rhs = &in->rhs_zh;
-  else rhs_text = TermsLabelZh(tmpl, rule.rhs_terms());
+  RuleMessageZhParts own;  // built here when the compiled texts do not apply
+  const RuleMessageZhParts* parts = &own;
+  if (in && in->compact && !rule.lhs_alts && !rule.rhs_alts) {
+    parts = &in->message_zh;
+  } else {
+    const bool first = in && in->compact;  // then *_alts == 0 is every term's first alternative
+    own = RuleMessagePartsZh(in ? in->label_zh : RuleLabelZh(tmpl, rule.rule_key()),
+                             first && !rule.lhs_alts ? in->lhs_zh
+                                                     : TermsLabelZh(tmpl, rule.lhs_terms()),
+                             first && !rule.rhs_alts ? in->rhs_zh
+                                                     : TermsLabelZh(tmpl, rule.rhs_terms()));
+  }
   std::string out;
-  out.reserve(label->size() + lhs->size() + rhs->size() + 128);
-  out.append("勾稽关系“").append(*label).append("”");
+  char a[32], b[32], c[32];
   switch (rule.status) {
-    case RuleStatus::kPass:
-      out.append("成立：").append(*lhs).append(" = ").append(*rhs).append(" = ");
-      out.append(Number(*rule.lhs));
+    case RuleStatus::kPass: {
+      const std::size_t na = Number(*rule.lhs, a);
+      out.reserve(parts->pass.size() + na);
+      out.append(parts->pass).append(a, na);
       return out;
-    case RuleStatus::kFail:
-      out.append("不成立：左边 ").append(*lhs).append(" = ").append(Number(*rule.lhs));
-      out.append("，右边 ").append(*rhs).append(" = ").append(Number(*rule.rhs));
-      out.append("，相差 ").append(Number(*rule.diff));
+    }
+    case RuleStatus::kFail: {
+      const std::size_t na = Number(*rule.lhs, a), nb = Number(*rule.rhs, b),
+                        nc = Number(*rule.diff, c);
+      out.reserve(parts->fail_left.size() + na + parts->fail_right.size() + nb +
+                  kRuleMessageZhDiff.size() + nc);
+      out.append(parts->fail_left).append(a, na).append(parts->fail_right).append(b, nb);
+      out.append(kRuleMessageZhDiff).append(c, nc);
       return out;
+    }
     case RuleStatus::kNotAssessable:
       break;
   }
-  out.append("无法判断（有单元格为空、不适用或缺失）：").append(*lhs).append(" = ").append(*rhs);
-  return out;
+  return parts->not_assessable;
 }
 
 std::string FindingMessageZh(const Template* tmpl, const Finding& f, const RuleResult* rule) {
