@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/rule_program.h"
 #include "core/utf8.h"
@@ -162,11 +164,12 @@ std::optional<double> TableFigure(const std::vector<Cell>& cells, const CellsByI
   return sum;
 }
 
-// Where an anchor may start a statement: a line holding it whole, found by searching the
-// report's text from that line on (lines never hold '\n', so a hit lies within one line; the
-// search goes on from a line only once the lines before it are done with), or a line whose end
-// holds the anchor's first part when the next line starts with the rest (the anchor wrapped:
-// the statement reads the line and the next line's first 16 bytes). Lines asked in order.
+// Where an anchor may start a statement within one run of prose lines [first, end) (the lines
+// between the tables' sections): a line holding it whole, found by searching the run's text from
+// that line on (lines never hold '\n', so a hit lies within one line; the search goes on from a
+// line only once the lines before it are done with), or a line whose end holds the anchor's
+// first part when the next line, in the same run, starts with the rest (the anchor wrapped: the
+// statement reads the line and the next line's first 16 bytes). Lines asked in order.
 class AnchorLines {
  public:
   AnchorLines(const Lines& lines, std::string_view anchor) : lines_(lines), anchor_(anchor) {
@@ -174,13 +177,14 @@ class AnchorLines {
       split_end_[static_cast<unsigned char>(anchor_[k - 1])] = true;
   }
 
-  bool MayStart(std::size_t n, bool next_readable) {
+  // Line n of the run ending before line `end`.
+  bool MayStart(std::size_t n, std::size_t end) {
     if (!searched_ || hit_ < n) {
-      hit_ = NextWhole(n);
+      hit_ = NextWhole(n, end);
       searched_ = true;
     }
     if (hit_ == n) return true;
-    if (!next_readable || n + 1 >= lines_.size()) return false;
+    if (n + 1 >= end) return false;  // the next line is not prose
     const std::string_view line = lines_[n], next = lines_[n + 1];
     if (line.empty() || !split_end_[static_cast<unsigned char>(line.back())]) return false;
     // The anchor's first k bytes end the line, the rest (at most 16 bytes) starts the next.
@@ -193,14 +197,15 @@ class AnchorLines {
   }
 
  private:
-  // The first line at or after n holding the anchor whole, else lines.size().
-  std::size_t NextWhole(std::size_t n) const {
-    if (n >= lines_.size()) return lines_.size();
+  // The first line in [n, end) holding the anchor whole, else `end`: only the run's text is
+  // searched, not the tables after it.
+  std::size_t NextWhole(std::size_t n, std::size_t end) const {
+    if (n >= end) return end;
     const char* from = lines_[n].data();
-    const char* end = lines_.Text().data() + lines_.Text().size();
+    const char* to = lines_[end - 1].data() + lines_[end - 1].size();
     const char* at = static_cast<const char*>(
-        memmem(from, end - from, anchor_.data(), anchor_.size()));
-    if (!at) return lines_.size();
+        memmem(from, to - from, anchor_.data(), anchor_.size()));
+    if (!at) return end;
     while (lines_[n].data() + lines_[n].size() < at) ++n;
     return n;
   }
@@ -214,6 +219,28 @@ class AnchorLines {
   bool searched_ = false;
 };
 
+// The runs of lines outside the tables' sections (a section's heading line counts as the
+// table's), in order: [first, end) each.
+std::vector<std::pair<std::size_t, std::size_t>> ProseRuns(const std::vector<Section>& sections,
+                                                           std::size_t n_lines) {
+  std::vector<std::pair<std::size_t, std::size_t>> tables;
+  tables.reserve(sections.size());
+  for (const auto& sec : sections) {
+    const std::size_t lo = static_cast<std::size_t>(std::max(0, sec.first - 1));
+    const std::size_t hi = std::min(n_lines, static_cast<std::size_t>(std::max(0, sec.last)));
+    if (lo < hi) tables.emplace_back(lo, hi);
+  }
+  std::sort(tables.begin(), tables.end());
+  std::vector<std::pair<std::size_t, std::size_t>> prose;
+  std::size_t at = 0;
+  for (const auto& [lo, hi] : tables) {
+    if (lo > at) prose.emplace_back(at, lo);
+    at = std::max(at, hi);
+  }
+  if (at < n_lines) prose.emplace_back(at, n_lines);
+  return prose;
+}
+
 }  // namespace
 
 std::vector<RuleResult> CheckNarrative(const Lines& lines,
@@ -221,66 +248,68 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
                                        std::vector<Finding>* findings, SectionIndex* index) {
   std::optional<SectionIndex> local;
   if (!index) index = &local.emplace(lines);
-  std::vector<char> in_table(lines.size(), 0);
-  for (const auto& sec : index->Sections(tmpl))
-    for (int i = std::max(0, sec.first - 1); i < sec.last; ++i) in_table[i] = 1;
+  const auto prose = ProseRuns(index->Sections(tmpl), lines.size());
 
   std::vector<RuleResult> out;
   std::optional<CellsById> by_id;  // built when a statement is found
   for (const auto& st : Statements()) {
     AnchorLines anchor(lines, st.anchor);
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-      if (in_table[n]) continue;
-      // A statement starts on its own line: its anchor is there whole, or it starts at the
-      // line's end and runs on into the next line. Other lines are not copied.
-      if (!anchor.MayStart(n, n + 1 < lines.size() && !in_table[n + 1])) continue;
-      // The line, and the start of the next one for a count wrapped onto it.
-      std::string text(lines[n]);
-      const std::size_t own = text.size();
-      if (n + 1 < lines.size() && !in_table[n + 1]) text += lines[n + 1].substr(0, 16);
-      std::string_view view(text);
-      std::optional<double> stated;
-      std::string phrase;
-      for (auto at = FindFrom(view, st.anchor, 0); at != std::string_view::npos && at < own;
-           at = FindFrom(view, st.anchor, at + 1)) {
-        std::size_t end = at + std::string_view(st.anchor).size();
-        auto value = CountAt(view, &end);
-        if (!value) continue;
-        std::size_t start = ClauseStart(view, at);
-        std::string_view clause = view.substr(start, at - start);
-        if (!st.acts.empty() && (!Contains(clause, st.acts) || Contains(clause, st.other_acts)))
-          continue;
-        stated = value;
-        phrase = std::string(utf8::TrimView(view.substr(start, end - start)));
+    bool found = false;
+    for (const auto& [run_first, run_end] : prose) {
+      for (std::size_t n = run_first; n < run_end; ++n) {
+        // A statement starts on its own line: its anchor is there whole, or it starts at the
+        // line's end and runs on into the next line. Other lines are not copied.
+        if (!anchor.MayStart(n, run_end)) continue;
+        // The line, and the start of the next one for a count wrapped onto it.
+        std::string text(lines[n]);
+        const std::size_t own = text.size();
+        if (n + 1 < run_end) text += lines[n + 1].substr(0, 16);
+        std::string_view view(text);
+        std::optional<double> stated;
+        std::string phrase;
+        for (auto at = FindFrom(view, st.anchor, 0); at != std::string_view::npos && at < own;
+             at = FindFrom(view, st.anchor, at + 1)) {
+          std::size_t end = at + std::string_view(st.anchor).size();
+          auto value = CountAt(view, &end);
+          if (!value) continue;
+          std::size_t start = ClauseStart(view, at);
+          std::string_view clause = view.substr(start, at - start);
+          if (!st.acts.empty() && (!Contains(clause, st.acts) || Contains(clause, st.other_acts)))
+            continue;
+          stated = value;
+          phrase = std::string(utf8::TrimView(view.substr(start, end - start)));
+          break;
+        }
+        if (!stated) continue;
+        RuleResult r;
+        r.key_text = st.rule_key;
+        r.lhs_text = "text: " + phrase;
+        r.lhs = stated;
+        if (!by_id) by_id.emplace(tmpl, cells);
+        r.rhs = TableFigure(cells, *by_id, st, &r.rhs_text);
+        r.line = static_cast<int>(n) + 1;
+        if (r.rhs) {
+          r.diff = *r.lhs - *r.rhs;
+          r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
+        }
+        if (r.status == RuleStatus::kFail) {
+          Finding f;
+          f.kind = "narrative_mismatch";
+          f.severity = Severity::kWarning;
+          f.table = st.table;
+          f.row = st.row;
+          f.col = st.totals.front();
+          f.line = r.line;
+          f.raw = phrase;
+          f.message = std::string(st.rule_key) + ": the text says " + Format(*r.lhs) +
+                      ", the table " + r.rhs_text + " = " + Format(*r.rhs);
+          findings->push_back(std::move(f));
+        }
+        out.push_back(std::move(r));
+        found = true;  // the first statement of its kind
         break;
       }
-      if (!stated) continue;
-      RuleResult r;
-      r.key_text = st.rule_key;
-      r.lhs_text = "text: " + phrase;
-      r.lhs = stated;
-      if (!by_id) by_id.emplace(tmpl, cells);
-      r.rhs = TableFigure(cells, *by_id, st, &r.rhs_text);
-      r.line = static_cast<int>(n) + 1;
-      if (r.rhs) {
-        r.diff = *r.lhs - *r.rhs;
-        r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
-      }
-      if (r.status == RuleStatus::kFail) {
-        Finding f;
-        f.kind = "narrative_mismatch";
-        f.severity = Severity::kWarning;
-        f.table = st.table;
-        f.row = st.row;
-        f.col = st.totals.front();
-        f.line = r.line;
-        f.raw = phrase;
-        f.message = std::string(st.rule_key) + ": the text says " + Format(*r.lhs) +
-                    ", the table " + r.rhs_text + " = " + Format(*r.rhs);
-        findings->push_back(std::move(f));
-      }
-      out.push_back(std::move(r));
-      break;  // the first statement of its kind
+      if (found) break;
     }
   }
   return out;
