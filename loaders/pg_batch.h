@@ -14,9 +14,9 @@
 //     report_rule_fact) are computed from the records (loaders/fact_rows.h) and copied, one COPY
 //     per fact table, after one query for the reports' counted flags and corrections. The
 //     reports a correction (cell_correction) applies to get theirs from the SQL fills
-//     (sql/facts, every file) instead; then the cross-year results of the batch's units and of
-//     the units waiting in cross_year_request are recomputed in one statement (schema v17), as
-//     the commit would. Their old rows are deleted with the other child rows.
+//     (sql/facts, every file) instead; then the cross-year results the batch's reports are part
+//     of (as this year or the year before) and every result of the units waiting in
+//     cross_year_request are computed again in one statement (schema v18), as the commit would.
 //   - No SQL text is built from report content: values travel as bound parameters or COPY data.
 #ifndef GONGKAI_LOADERS_PG_BATCH_H_
 #define GONGKAI_LOADERS_PG_BATCH_H_

@@ -1,0 +1,4 @@
+-- Schema v18 (SQLite): nothing to do. The PostgreSQL twin (schema/postgres/018_cross_year_batch.sql)
+-- lets a load batch recompute only the cross-year results its own reports are part of instead
+-- of their units' every year; SQLite's loader recomputes a unit through cross_year_request as
+-- before. Kept so that both dialects carry the same schema versions.
