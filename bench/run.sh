@@ -52,7 +52,13 @@ pg=$work/pg
 pg_started=0
 cleanup() { ((pg_started)) && "$root/scripts/pg_test_server.sh" stop "$pg" >/dev/null 2>&1; true; }
 trap cleanup EXIT
-"$root/scripts/pg_test_server.sh" start "$pg" >/dev/null || die "cannot start PostgreSQL"
+# BENCH_PG_OPTS adds settings to the bench's server (both sides alike), as pg_ctl -o takes them,
+# e.g. BENCH_PG_OPTS="-c shared_buffers=1GB -c max_wal_size=4GB" for a server configured as a
+# deployment on this machine would be; unset, the test suite's defaults (scripts/pg_test_server.sh:
+# shared_buffers 32MB, fsync off). Printed in the footnote.
+bench_pg_opts=${BENCH_PG_OPTS:-}
+PG_TEST_SERVER_OPTS="$bench_pg_opts" "$root/scripts/pg_test_server.sh" start "$pg" >/dev/null ||
+  die "cannot start PostgreSQL"
 pg_started=1
 pg_conn=$(<"$pg/conninfo")
 pg_base=${pg_conn% dbname=*}  # "host=DIR port=PORT"
@@ -356,5 +362,5 @@ EOF
   rm -f "$r"/*.csv
 done
 
-table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = every row a run writes (report, cell, finding, rule_result and the fact tables report_fact, report_applicant_fact, report_rule_fact, report_cross_year_fact), which the bulk loads load too; the four base tables alone are timed beside them (the baseline until 2026-12-02); baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process reading every row of the view, output discarded (PostgreSQL: COPY (SELECT * FROM view) TO STDOUT, and SELECT * through psql -At, whose row printer adds its own CPU); peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server; a first run and its bulk-load baseline: the fastest of $tries tries each, alternating."
+table+=$'\n\n'"$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); rows = every row a run writes (report, cell, finding, rule_result and the fact tables report_fact, report_applicant_fact, report_rule_fact, report_cross_year_fact), which the bulk loads load too; the four base tables alone are timed beside them (the baseline until 2026-12-02); baseline = the same files read the same way and validated as UTF-8 (the floor any extractor pays); mart rows: wall time of the client process reading every row of the view, output discarded (PostgreSQL: COPY (SELECT * FROM view) TO STDOUT, and SELECT * through psql -At, whose row printer adds its own CPU); peak RSS of the client process (gongkai, sqlite3, psql), not the PostgreSQL server; a first run and its bulk-load baseline: the fastest of $tries tries each, alternating; PostgreSQL: the throw-away server of scripts/pg_test_server.sh (fsync off) with ${bench_pg_opts:-its defaults (shared_buffers 32MB)}, for both sides alike."
 echo "$table" | tee "$work/results.md"
