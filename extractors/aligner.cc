@@ -140,15 +140,17 @@ class TableAligner {
     static const std::vector<int> kNoFrame;
     const std::vector<int>& frame = seg.Positional() ? frame_ : kNoFrame;
     std::string why;
-    auto tokens = Place(seg, row, frame, &why);
-    if (!tokens) {
+    if (!Place(seg, row, frame, &why)) {
       AddFinding("value_count", Severity::kError, row.code, "", seg.line, why);
       return;
     }
-    // The row's cells are read straight into the output, after the rows placed before it.
+    // The row's cells are read straight into the output, after the rows placed before it (a
+    // cell's id is TableSpec::CellId: the table's first id, then rows x columns).
     const std::size_t begin = cells_->size();
+    const int first_id = t_.first_cell_id < 0 ? -1
+                         : t_.first_cell_id + row_index * static_cast<int>(t_.columns.size());
     for (std::size_t i = 0; i < row.cols.size(); ++i)
-      MakeCell(row, t_.columns[row.col_index[i]], *(*tokens)[i], seg.line, evidence);
+      MakeCell(row, row.col_index[i], first_id, *placed_tokens_[i], seg.line, evidence);
     const CellRange read{begin, cells_->size()};
     if (state_[row_index] == kPlaced) {
       if (SameValues(placed_[row_index], read)) {
@@ -172,16 +174,28 @@ class TableAligner {
     dropped_ = dropped_ || placed_[row_index].begin != placed_[row_index].end;
   }
 
-  // Chooses which token fills each column (kBlank for a blank position); nullopt (with a reason)
-  // when not certain.
-  std::optional<std::vector<const Token*>> Place(const Segment& seg, const RowSpec& row,
-                                                 const std::vector<int>& frame, std::string* why) {
+  // Chooses which token fills each column (kBlank for a blank position) into placed_tokens_;
+  // false (with a reason) when not certain.
+  bool Place(const Segment& seg, const RowSpec& row, const std::vector<int>& frame,
+             std::string* why) {
+    present_.clear();  // reused row after row: no allocation
+    for (const auto& v : seg.values)
+      if (!v.IsBlank()) present_.push_back(&v);
+    if (DeclaredSubtotal() == -1 && present_.size() == row.cols.size()) {  // the common case
+      placed_tokens_.assign(present_.begin(), present_.end());
+      return true;
+    }
+    auto placed = PlaceUncommon(seg, row, frame, present_, why);
+    if (placed) placed_tokens_.assign(placed->begin(), placed->end());
+    return placed.has_value();
+  }
+
+  std::optional<std::vector<const Token*>> PlaceUncommon(const Segment& seg, const RowSpec& row,
+                                                         const std::vector<int>& frame,
+                                                         const std::vector<const Token*>& present,
+                                                         std::string* why) {
     static const Token kBlank;
     const std::size_t n = row.cols.size();
-    std::vector<const Token*> present;
-    present.reserve(seg.values.size());
-    for (const auto& v : seg.values)
-      if (!v.IsBlank()) present.push_back(&v);
     const int declared = DeclaredSubtotal();
     if (declared != -1) {  // the header has one column more than the template row
       if (declared >= 0 && present.size() == n + 1)
@@ -238,34 +252,14 @@ class TableAligner {
     return PlaceWithSubtotal(seg, row, present, why);
   }
 
-  // Position of the subtotal column the table's header declares: before its parts (after
-  // 自然人) or after them (after 其他); -1 when the header declares none, kUncertain when it
-  // declares one but does not show both ends of the parts to tell where.
+  // Position of the subtotal column the table's header declares (SubtotalPosition,
+  // label_match.h): -1 when none, kUncertain when it cannot tell where.
   static constexpr int kUncertain = -2;
   // The header text is complete once the first data row is seen: computed once from then on.
   int DeclaredSubtotal() {
-    if (!seen_data_) return ComputeDeclaredSubtotal();
-    if (declared_ == kUnknown) declared_ = ComputeDeclaredSubtotal();
+    if (!seen_data_) return SubtotalPosition(t_, table_header_, kUncertain);
+    if (declared_ == kUnknown) declared_ = SubtotalPosition(t_, table_header_, kUncertain);
     return declared_;
-  }
-  int ComputeDeclaredSubtotal() const {
-    const SubtotalSpec& st = t_.subtotal;
-    if (!st.enabled) return -1;
-    std::size_t at = std::string::npos;
-    for (const auto& a : st.header_aliases) at = std::min(at, table_header_.find(a));
-    if (at == std::string::npos) return -1;
-    std::size_t first = std::string::npos, last = std::string::npos;
-    for (const auto& ha : t_.FindColumn(st.parts.front())->header_aliases)
-      first = std::min(first, table_header_.find(ha));
-    for (const auto& ha : t_.FindColumn(st.parts.back())->header_aliases) {
-      std::size_t r = table_header_.rfind(ha);
-      if (r != std::string::npos && (last == std::string::npos || r > last)) last = r;
-    }
-    if (first == std::string::npos || last == std::string::npos || last < first)
-      return kUncertain;
-    if (at < first) return st.positions.front();
-    if (at > last) return st.positions.back();
-    return kUncertain;
   }
 
   std::optional<std::vector<const Token*>> PlaceWithSubtotal(
@@ -316,10 +310,12 @@ class TableAligner {
   }
 
   // Appends the cell to the output, or adds the finding why it cannot be read.
-  void MakeCell(const RowSpec& row, const ColumnSpec& col, const Token& tok, int row_line,
+  void MakeCell(const RowSpec& row, int col_index, int first_id, const Token& tok, int row_line,
                 const std::string& evidence) {
+    const ColumnSpec& col = t_.columns[col_index];
     CellRejection why;
-    if (!ReadCell(t_, row, col, tok, row_line, evidence, cells_, &why))
+    if (!ReadCell(t_, row, col, first_id < 0 ? -1 : first_id + col_index, tok, row_line, evidence,
+                  cells_, &why))
       AddFinding(why.kind, Severity::kError, row.code, col.code, why.line,
                  why.message + ": '" + std::string(tok.text) + "'");
   }
@@ -409,6 +405,7 @@ class TableAligner {
   int header_fields_ = 0;  // fields of the widest tab-separated header row above the data
   const std::vector<std::string>* frame_cols_ = nullptr;  // frame_ is for these columns
   std::vector<int> frame_;
+  std::vector<const Token*> present_, placed_tokens_;  // Place's, kept from row to row
 };
 
 }  // namespace

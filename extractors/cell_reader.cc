@@ -8,25 +8,21 @@ namespace gongkai {
 
 namespace {
 
-// The cell, built in place at the end of *cells.
-void Append(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
-            int line, CellState state, std::optional<double> value, std::vector<Cell>* cells) {
-  Cell& c = cells->emplace_back();
-  c.id = t.CellId(row, col);
-  c.at = c.id >= 0 && static_cast<std::size_t>(c.id - t.first_cell_id) < t.coords.size()
-             ? t.coords[c.id - t.first_cell_id]
-             : t.Coord(row, col);
-  c.state = state;
-  c.value = value;
-  c.raw = tok.text;
-  c.line = line;
+// The cell, built in place at the end of *cells (its raw text constructed there, not assigned).
+void Append(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, int id,
+            const Token& tok, int line, CellState state, std::optional<double> value,
+            std::vector<Cell>* cells) {
+  const CellCoord* at = id >= 0 && static_cast<std::size_t>(id - t.first_cell_id) < t.coords.size()
+                            ? t.coords[id - t.first_cell_id]
+                            : t.Coord(row, col);
+  cells->push_back(Cell{at, state, value, std::string(tok.text), line, id});
 }
 
 }  // namespace
 
-bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
-              int row_line, const std::string& evidence, std::vector<Cell>* cells,
-              CellRejection* why) {
+bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, int id,
+              const Token& tok, int row_line, const std::string& evidence,
+              std::vector<Cell>* cells, CellRejection* why) {
   // Units compared as views (length first), not through std::string's strlen + compare.
   using namespace std::string_view_literals;
   const int line = tok.line ? tok.line : row_line;
@@ -35,7 +31,7 @@ bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, con
     return false;
   };
   auto accept = [&](CellState state, std::optional<double> value) {
-    Append(t, row, col, tok, line, state, value, cells);
+    Append(t, row, col, id, tok, line, state, value, cells);
     return true;
   };
   switch (tok.cell.kind) {

@@ -21,12 +21,13 @@ struct CellRejection {
   int line = 0;
 };
 
-// `evidence` is the row's label text (normalised), where a column header's unit note is found.
-// Appends the cell to *cells (built in place: a report's cells are copied nowhere else before
-// the loader writes them) and returns true; or appends nothing, sets *why and returns false.
-bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, const Token& tok,
-              int row_line, const std::string& evidence, std::vector<Cell>* cells,
-              CellRejection* why);
+// `evidence` is the row's label text (normalised), where a column header's unit note is found;
+// `id` is t.CellId(row, col) (the caller knows the indices). Appends the cell to *cells (built
+// in place: a report's cells are copied nowhere else before the loader writes them) and returns
+// true; or appends nothing, sets *why and returns false.
+bool ReadCell(const TableSpec& t, const RowSpec& row, const ColumnSpec& col, int id,
+              const Token& tok, int row_line, const std::string& evidence,
+              std::vector<Cell>* cells, CellRejection* why);
 
 }  // namespace gongkai
 

@@ -142,4 +142,23 @@ std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>&
   return frame;
 }
 
+int SubtotalPosition(const TableSpec& t, const std::string& header, int uncertain) {
+  const SubtotalSpec& st = t.subtotal;
+  if (!st.enabled) return -1;
+  std::size_t at = std::string::npos;
+  for (const auto& a : st.header_aliases) at = std::min(at, header.find(a));
+  if (at == std::string::npos) return -1;
+  std::size_t first = std::string::npos, last = std::string::npos;
+  for (const auto& ha : t.FindColumn(st.parts.front())->header_aliases)
+    first = std::min(first, header.find(ha));
+  for (const auto& ha : t.FindColumn(st.parts.back())->header_aliases) {
+    std::size_t r = header.rfind(ha);
+    if (r != std::string::npos && (last == std::string::npos || r > last)) last = r;
+  }
+  if (first == std::string::npos || last == std::string::npos || last < first) return uncertain;
+  if (at < first) return st.positions.front();
+  if (at > last) return st.positions.back();
+  return uncertain;
+}
+
 }  // namespace gongkai

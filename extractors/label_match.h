@@ -33,6 +33,12 @@ void AppendLabels(const Segment& s, std::string* out);
 std::vector<int> HeaderFrame(const TableSpec& t, const std::vector<std::string>& cols,
                              const std::vector<const Segment*>& header);
 
+// Where the subtotal column (TableSpec::subtotal) stands among a row's values by the table's
+// header text `header` (normalised): before its parts (after 自然人) or after them (after 其他);
+// -1 when the header declares none, `uncertain` when it declares one but does not show both
+// ends of the parts to tell where.
+int SubtotalPosition(const TableSpec& t, const std::string& header, int uncertain);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_EXTRACTORS_LABEL_MATCH_H_
