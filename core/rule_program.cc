@@ -75,7 +75,8 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
     const std::string* first_label = TemplateRuleLabel(&tmpl, rule.key);  // as RuleLabelZh
     const std::string label_zh = first_label ? *first_label : rule.key;
     auto add = [&](const std::string& subject, const std::string& row, const std::string& col) {
-      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, {}, true};
+      RuleProgram::Instance in{&rule, t, subject, -1, -1, {}, {}, {}, {}, {}, {}, {}, {}, true,
+                               false, false, {}, {}};
       if (rule.over == RuleSpec::Over::kRows) in.subject_row = row_key.at(t->code + '\0' + row);
       if (rule.over == RuleSpec::Over::kCols) in.subject_col = col_key.at(t->code + '\0' + col);
       for (const auto& e : rule.lhs) in.lhs.push_back(term(*t, e, row, col, rule.over));
@@ -91,6 +92,15 @@ std::shared_ptr<const RuleProgram> CompileRules(const Template& tmpl) {
         for (const auto& x : *side)
           if (x.alternatives.size() > 4) in.compact = false;
       }
+      auto flatten = [](const std::vector<RuleProgram::Term>& side, std::vector<int>* ids) {
+        for (const auto& x : side) {
+          if (x.alternatives.size() != 1) return ids->clear(), false;
+          ids->insert(ids->end(), x.alternatives[0].ids.begin(), x.alternatives[0].ids.end());
+        }
+        return true;
+      };
+      in.lhs_flat = flatten(in.lhs, &in.lhs_ids);
+      in.rhs_flat = flatten(in.rhs, &in.rhs_ids);
       in.label_zh = label_zh;
       in.message_zh = RuleMessagePartsZh(in.label_zh, in.lhs_zh, in.rhs_zh);
       p->instances.push_back(std::move(in));

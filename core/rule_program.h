@@ -41,6 +41,10 @@ struct RuleInstance {
   // Whether a RuleResult can name the alternatives chosen (at most 32 terms a side, at most 4
   // alternatives a term: 2 bits each); when not, the validator stores the side's text.
   bool compact = true;
+  // A side whose every term has one alternative (most rules): all its cell ids in order, so that
+  // the validator sums them without choosing (that alternative is each term's chosen one).
+  bool lhs_flat = false, rhs_flat = false;
+  std::vector<int> lhs_ids, rhs_ids;
 };
 
 // The rule catalogue compiled once per template: every term resolved to dense cell ids.

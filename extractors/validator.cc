@@ -76,6 +76,17 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
     }
     return assessable ? std::optional<double>(sum) : std::nullopt;
   };
+  // A side of single-alternative terms (RuleInstance::lhs_flat): its cells' sum, in the same
+  // order; *alts stays 0 (every term's first alternative).
+  auto flat = [&](const std::vector<int>& ids) -> std::optional<double> {
+    double sum = 0;
+    for (int id : ids) {
+      const Cell* c = id >= 0 ? by_id[id] : nullptr;
+      if (!c || c->state != CellState::kNumber) return std::nullopt;
+      sum += *c->value;
+    }
+    return sum;
+  };
 
   std::vector<RuleResult> out;
   out.reserve(p->instances.size());
@@ -84,8 +95,8 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
     if (in.subject_col >= 0 && !col_seen[in.subject_col]) continue;
     RuleResult& r = out.emplace_back();  // built in place (reserved: no move, no reallocation)
     r.instance = &in;
-    r.lhs = side(in.lhs, &r.lhs_alts);
-    r.rhs = side(in.rhs, &r.rhs_alts);
+    r.lhs = in.lhs_flat ? flat(in.lhs_ids) : side(in.lhs, &r.lhs_alts);
+    r.rhs = in.rhs_flat ? flat(in.rhs_ids) : side(in.rhs, &r.rhs_alts);
     if (!in.compact) {  // choices beyond the 2-bit codes: the sides' texts are stored instead
       r.lhs_text = ChosenText(in.lhs, by_id);
       r.rhs_text = ChosenText(in.rhs, by_id);
