@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 #include "core/utf8.h"
@@ -31,6 +32,8 @@ class TableAligner {
     std::string evidence, own;
     std::vector<const Segment*> header;
     bool after_data = true;
+    std::size_t min_cols = SIZE_MAX;
+    for (const RowSpec& r : t_.rows) min_cols = std::min(min_cols, r.cols.size());
     for (const Segment& seg : segments) {
       own.clear();
       AppendLabels(seg, &own);
@@ -39,13 +42,13 @@ class TableAligner {
       RowMatch m;
       if (data) {
         m = MatchRow(t_, evidence);
-      } else {
-        m = MatchRow(t_, own);
+      } else if (seg.layout != Layout::kWords && seg.values.size() >= min_cols) {
+        m = MatchRow(t_, own);  // (a row with fewer cells than any row's columns is no data row)
         const bool unlabeled_blank = own.empty() && m.row >= 0 && t_.rows[m.row].unlabeled;
         // A row of explicit empty cells is a data row only when its own label names the row
         // (or the table's unlabelled row) and it has a cell for every column.
         data = m.row >= 0 && (!own.empty() || unlabeled_blank) &&
-               seg.layout != Layout::kWords && seg.values.size() >= t_.rows[m.row].cols.size() &&
+               seg.values.size() >= t_.rows[m.row].cols.size() &&
                (!t_.rows[m.row].unlabeled || own.empty());
       }
       if (!data) {
