@@ -1,5 +1,7 @@
 #include "core/template.h"
 
+#include <string.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -116,6 +118,53 @@ struct FoldLeads {
 };
 constexpr FoldLeads kFoldLeads;
 
+// Does the normalisation change the character at `i` (a byte where one may begin: kFoldLeads)?
+// Then its length in *bytes and its replacement (0: dropped). Whether it does depends only on
+// the bytes at i.. (no state: a fold's other bytes are continuation bytes, never a lead).
+inline bool FoldAt(const unsigned char* s, std::size_t n, std::size_t i, std::size_t* bytes,
+                   char* replacement) {
+  const unsigned char c = s[i];
+  *replacement = 0;
+  if (c < 0x80) {
+    *bytes = 1;
+    return true;
+  }
+  if (c == 0xC2) {
+    if (i + 1 < n && s[i + 1] == 0xA0) {
+      *bytes = 2;
+      return true;
+    }
+  } else if (c == 0xE2) {
+    if (i + 2 < n && s[i + 1] == 0x80) {
+      const unsigned char d = s[i + 2];
+      if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0x8B || d == 0xAF || d == 0x98 ||
+          d == 0x99 || d == 0x9C || d == 0x9D) {
+        *bytes = 3;
+        return true;
+      }
+    }
+  } else if (c == 0xE3) {
+    if (i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x80 || s[i + 2] == 0x81)) {
+      *bytes = 3;
+      *replacement = s[i + 2] == 0x81 ? '.' : 0;
+      return true;
+    }
+  } else if (i + 2 < n) {  // 0xEF
+    const unsigned char b = s[i + 1], d = s[i + 2];
+    if (b == 0xBB && d == 0xBF) {
+      *bytes = 3;
+      return true;
+    }
+    if ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)) {  // U+FF01..U+FF5E
+      const char32_t cp = ((b & 0x3F) << 6 | (d & 0x3F)) + 0xF000 - 0xFEE0;
+      *bytes = 3;
+      *replacement = cp != '"' && cp != '\'' ? static_cast<char>(cp) : 0;
+      return true;
+    }
+  }
+  return false;
+}
+
 // The next character at or after `i` that the normalisation changes: its position (n when
 // none), its length in *bytes and its replacement (0: dropped).
 std::size_t NextFold(const unsigned char* s, std::size_t n, std::size_t i, std::size_t* bytes,
@@ -123,45 +172,7 @@ std::size_t NextFold(const unsigned char* s, std::size_t n, std::size_t i, std::
   for (;; ++i) {
     while (i < n && !kFoldLeads.may[s[i]]) ++i;
     if (i == n) return n;
-    const unsigned char c = s[i];
-    *replacement = 0;
-    if (c < 0x80) {
-      *bytes = 1;
-      return i;
-    }
-    if (c == 0xC2) {
-      if (i + 1 < n && s[i + 1] == 0xA0) {
-        *bytes = 2;
-        return i;
-      }
-    } else if (c == 0xE2) {
-      if (i + 2 < n && s[i + 1] == 0x80) {
-        const unsigned char d = s[i + 2];
-        if (d == 0x82 || d == 0x83 || d == 0x89 || d == 0x8B || d == 0xAF || d == 0x98 ||
-            d == 0x99 || d == 0x9C || d == 0x9D) {
-          *bytes = 3;
-          return i;
-        }
-      }
-    } else if (c == 0xE3) {
-      if (i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x80 || s[i + 2] == 0x81)) {
-        *bytes = 3;
-        *replacement = s[i + 2] == 0x81 ? '.' : 0;
-        return i;
-      }
-    } else if (i + 2 < n) {  // 0xEF
-      const unsigned char b = s[i + 1], d = s[i + 2];
-      if (b == 0xBB && d == 0xBF) {
-        *bytes = 3;
-        return i;
-      }
-      if ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)) {  // U+FF01..U+FF5E
-        const char32_t cp = ((b & 0x3F) << 6 | (d & 0x3F)) + 0xF000 - 0xFEE0;
-        *bytes = 3;
-        *replacement = cp != '"' && cp != '\'' ? static_cast<char>(cp) : 0;
-        return i;
-      }
-    }
+    if (FoldAt(s, n, i, bytes, replacement)) return i;
   }
 }
 
@@ -198,6 +209,47 @@ std::string_view NormalizedLabelView(std::string_view text, std::string* scratch
   scratch->clear();
   AppendFrom(text, 0, at, bytes, replacement, scratch);
   return *scratch;
+}
+
+// A match of `phrase` in NormalizeLabel(text) begins with its first byte, which (a lead byte
+// the normalisation never drops, folds or holds inside a fold) stands as it is in `text`:
+// each occurrence of the phrase's first character there is a candidate, and the rest is
+// compared with the normalised text that follows it, folded on the fly.
+bool NormalizedContains(std::string_view text, std::string_view phrase) {
+  const auto* p = reinterpret_cast<const unsigned char*>(phrase.data());
+  const std::size_t m = phrase.size();
+  if (m == 0 || p[0] < 0xC0 || kFoldLeads.may[p[0]]) {
+    const std::string label = NormalizeLabel(text);
+    return memmem(label.data(), label.size(), phrase.data(), m) != nullptr;
+  }
+  const std::size_t lead = std::min<std::size_t>(m, p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : 2);
+  // Candidates by the first character's last byte (memchr): a CJK lead byte is in most of
+  // the text, a given continuation byte in few places.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned char key = p[lead - 1];
+  for (std::size_t from = lead - 1; from < n;) {
+    const void* hit = memchr(s + from, key, n - from);
+    if (!hit) return false;
+    const std::size_t at = static_cast<const unsigned char*>(hit) - s - (lead - 1);
+    from = at + lead;
+    if (memcmp(s + at, p, lead - 1) != 0) continue;
+    std::size_t i = at + lead, k = lead, bytes = 0;
+    char replacement = 0;
+    bool match = true;
+    while (match && k < m) {
+      if (i >= n) {
+        match = false;
+      } else if (kFoldLeads.may[s[i]] && FoldAt(s, n, i, &bytes, &replacement)) {
+        i += bytes;
+        if (replacement) match = static_cast<unsigned char>(replacement) == p[k++];
+      } else {
+        match = s[i++] == p[k++];
+      }
+    }
+    if (match) return true;
+  }
+  return false;
 }
 
 }  // namespace gongkai

@@ -110,6 +110,11 @@ void AppendNormalizedLabel(std::string_view text, std::string* out);  // appends
 // NormalizeLabel(text) without a copy when it equals text (the common case): then text
 // itself, else the normalised text in *scratch (valid until *scratch changes).
 std::string_view NormalizedLabelView(std::string_view text, std::string* scratch);
+// Does NormalizeLabel(text) contain `phrase`? The same as searching the normalised text, without
+// building it when the phrase starts with a non-ASCII character the normalisation keeps as it is
+// (the match then begins at that character in `text`, which must be valid UTF-8 — decode's
+// output is); else the normalised text is built and searched.
+bool NormalizedContains(std::string_view text, std::string_view phrase);
 
 }  // namespace gongkai
 

@@ -27,30 +27,69 @@ bool HasKeyWords(std::string_view text, const std::string& keyword) {
   }
 }
 
+bool SameHeadings(const Template& a, const Template& b) {
+  if (a.end_headings != b.end_headings || a.tables.size() != b.tables.size()) return false;
+  for (std::size_t t = 0; t < a.tables.size(); ++t)
+    if (a.tables[t].headings != b.tables[t].headings) return false;
+  return true;
+}
+
 }  // namespace
 
 SectionIndex::SectionIndex(const Lines& lines)
     : lines_(lines), heading_sized_(lines.size(), -1) {}
 
 std::string_view SectionIndex::Labels(int from, int to) {
-  if (label_start_.empty()) {  // every line once, into one buffer
-    const std::size_t n = lines_.size();
-    labels_.reserve(lines_.Text().size());
-    label_start_.reserve(n + 1);
-    for (std::size_t i = 0; i < n; ++i) {
-      label_start_.push_back(labels_.size());
-      AppendNormalizedLabel(lines_[i], &labels_);
-    }
-    label_start_.push_back(labels_.size());
-  }
   to = std::max(from, to);
-  return std::string_view(labels_).substr(label_start_[from],
-                                          label_start_[to] - label_start_[from]);
+  if (prefix_start_.empty()) {
+    prefix_.reserve(lines_.Text().size());
+    prefix_start_.reserve(std::min<std::size_t>(lines_.size(), 64) + 1);
+    prefix_start_.push_back(0);
+  }
+  for (std::size_t i = prefix_start_.size() - 1; i < static_cast<std::size_t>(to); ++i) {
+    AppendNormalizedLabel(lines_[i], &prefix_);
+    prefix_start_.push_back(prefix_.size());
+  }
+  return std::string_view(prefix_).substr(prefix_start_[from],
+                                          prefix_start_[to] - prefix_start_[from]);
+}
+
+std::string_view SectionIndex::Label(int i) {
+  // Lines in order extend the prefix (identify reads the opening lines one by one).
+  const std::size_t built = prefix_start_.empty() ? 0 : prefix_start_.size() - 1;
+  if (static_cast<std::size_t>(i) <= built) return Labels(i, i + 1);
+  if (single_at_.empty()) {
+    single_.reserve(lines_.Text().size());
+    single_at_.assign(lines_.size(), {std::string::npos, 0});
+  }
+  auto& at = single_at_[i];
+  if (at.first == std::string::npos) {
+    at.first = single_.size();
+    AppendNormalizedLabel(lines_[i], &single_);
+    at.second = single_.size() - at.first;
+  }
+  return std::string_view(single_).substr(at.first, at.second);
+}
+
+// The lines [from, to) as one text: their labels are its label ('\n' is dropped).
+bool SectionIndex::LabelsContain(int from, int to, std::string_view phrase) {
+  std::string_view text;
+  if (from < to) {
+    const std::size_t begin = lines_[from].data() - lines_.Text().data();
+    const std::string_view last = lines_[to - 1];
+    text = std::string_view(lines_.Text()).substr(
+        begin, last.data() + last.size() - lines_.Text().data() - begin);
+  }
+  return NormalizedContains(text, phrase);
 }
 
 // A heading is a short line without a tab; its label is the label of the trimmed line, which is
 // the line's label (every white space that trimming removes, NormalizeLabel removes too).
 std::string_view SectionIndex::Norm(int i) {
+  return HeadingSized(i) ? Label(i) : std::string_view();
+}
+
+bool SectionIndex::HeadingSized(int i) {
   if (heading_sized_[i] < 0) {
     const std::string_view line = lines_[i];
     bool sized = false;
@@ -60,14 +99,17 @@ std::string_view SectionIndex::Norm(int i) {
     }
     heading_sized_[i] = sized;
   }
-  return heading_sized_[i] ? Label(i) : std::string_view();
+  return heading_sized_[i];
 }
 
+// A line's label holds a keyword's first word only if NormalizedContains says so on the line
+// itself: most lines are rejected without normalising them.
 bool SectionIndex::IsHeading(int i, const std::vector<std::string>& keywords) {
-  const std::string_view norm = Norm(i);
-  if (norm.empty()) return false;
-  for (const auto& k : keywords)
-    if (HasKeyWords(norm, k)) return true;
+  if (!HeadingSized(i)) return false;
+  for (const auto& k : keywords) {
+    const std::string_view first = std::string_view(k).substr(0, k.find('+'));
+    if (NormalizedContains(lines_[i], first) && HasKeyWords(Label(i), k)) return true;
+  }
   return false;
 }
 
@@ -102,6 +144,15 @@ int SectionIndex::EndAfter(const Template& tmpl, int from) {
 const std::vector<Section>& SectionIndex::Sections(const Template& tmpl) {
   for (const auto& c : cache_)
     if (c.first == &tmpl) return c.second;
+  // The search reads only the tables' headings and the end headings: another edition with the
+  // same ones has the same sections (each of its own table).
+  for (const auto& c : cache_) {
+    if (!SameHeadings(*c.first, tmpl)) continue;
+    std::vector<Section> out = c.second;
+    for (Section& sec : out) sec.table = &tmpl.tables[sec.table - c.first->tables.data()];
+    cache_.emplace_back(&tmpl, std::move(out));
+    return cache_.back().second;
+  }
   std::vector<Section> out;
   const int n = size();
   int from = 0;

@@ -1,7 +1,5 @@
 #include "pipeline/identify.h"
 
-#include <string.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -138,6 +136,17 @@ int StatedPeriodYear(std::string_view opening) {
   return 0;
 }
 
+// StatedPeriodYear(Opening(index)) without normalising the opening lines when they cannot state
+// a period: the opening is lines [0, k) with k <= 60, and a period needs "年1月1日" in it.
+int StatedYear(const Lines& lines, SectionIndex& index) {
+  if (lines.empty()) return 0;
+  const std::string_view last = lines[std::min<std::size_t>(lines.size(), 60) - 1];
+  const std::string_view head(lines.Text().data(),
+                              last.data() + last.size() - lines.Text().data());
+  if (!NormalizedContains(head, "年1月1日")) return 0;
+  return StatedPeriodYear(Opening(index));
+}
+
 // "淮安市人民政府政府信息公开工作年度报告" -> "淮安市人民政府"; a trailing 年度 is not the name's.
 std::string UnitOfYearlessTitle(const std::string& title) {
   std::string unit = title.substr(0, title.find("政府信息公开"));
@@ -177,7 +186,7 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
   r.identity.title = title;
   int year = 0;
   std::size_t ypos = FindYear(title, &year);
-  const int stated = StatedPeriodYear(Opening(*index));
+  const int stated = StatedYear(lines, *index);
   if (ypos == std::string::npos && stated == 0)
     return fail("not_a_report", "neither the title nor a stated period gives the year: " + title);
   if (ypos == std::string::npos) {
@@ -237,7 +246,6 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
     const auto& sections = index->Sections(templates.front());
     if (!sections.empty()) from = sections.front().first, to = sections.back().last;
   }
-  const std::string_view all = index->Labels(from, to);
   const Template* by_year = nullptr;
   const Template* by_text = nullptr;
   int editions_seen = 0;
@@ -245,7 +253,7 @@ IdentifyResult Identify(const Lines& lines, const Gazetteer& gazetteer,
     if (year >= t.first_year && year <= t.last_year) by_year = &t;
     bool hit = false;
     for (const auto& phrase : t.signature)
-      hit = hit || memmem(all.data(), all.size(), phrase.data(), phrase.size()) != nullptr;
+      hit = hit || index->LabelsContain(from, to, phrase);
     if (hit) {
       by_text = &t;
       ++editions_seen;

@@ -27,12 +27,23 @@ struct Element {
 
 bool IsCharStart(unsigned char c) { return (c & 0xC0) != 0x80; }
 
-// text.find(word, from), through memmem: string_view::find stops at every byte equal to the
-// word's first one, and a CJK name shares its lead byte with most of the text around it.
+// text.find(word, from), by the word's last byte (memchr) and a comparison of the rest:
+// string_view::find stops at every byte equal to the word's first one, and a CJK name shares
+// its lead byte with most of the text around it (its last byte, a continuation byte, with few).
 std::size_t FindFrom(std::string_view text, std::string_view word, std::size_t from) {
-  if (from > text.size()) return std::string_view::npos;
-  const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
-  return at ? static_cast<const char*>(at) - text.data() : std::string_view::npos;
+  const std::size_t m = word.size();
+  if (from > text.size() || text.size() - from < m) return std::string_view::npos;
+  if (m == 0) return from;
+  const char* s = text.data();
+  const char last = word[m - 1];
+  for (std::size_t i = from + m - 1; i < text.size();) {
+    const void* hit = memchr(s + i, last, text.size() - i);
+    if (!hit) break;
+    const std::size_t end = static_cast<const char*>(hit) - s;  // the word's last byte
+    if (memcmp(s + end + 1 - m, word.data(), m - 1) == 0) return end + 1 - m;
+    i = end + 1;
+  }
+  return std::string_view::npos;
 }
 
 // Does [s, e) of text straddle the edge of an ordinary word (共和 in 中华人民共和国)?

@@ -1,5 +1,6 @@
 // Label normalisation (core/template.h): exact results on the characters it folds, and the
-// fold scan equal to the plain byte-by-byte reading on random valid UTF-8 (what decode hands on).
+// fold scan equal to the plain byte-by-byte reading on random valid UTF-8 (what decode hands on),
+// and NormalizedContains equal to searching the normalised text.
 #include "core/template.h"
 
 #include <gtest/gtest.h>
@@ -86,6 +87,37 @@ TEST(NormalizeLabel, EqualsTheByteByByteReadingOnRandomValidText) {
     std::string out = "x";
     AppendNormalizedLabel(text, &out);
     ASSERT_EQ(out, "x" + ReferenceLabel(text)) << "round " << round;
+  }
+}
+
+TEST(NormalizedContains, FindsThePhraseAcrossWhatNormalisationDropsOrFolds) {
+  EXPECT_TRUE(NormalizedContains("本年 新制作\n数量", "本年新制作数量"));  // space, line break
+  EXPECT_TRUE(NormalizedContains("x“本年”制发件数", "本年制发件数"));      // quotes dropped
+  EXPECT_TRUE(NormalizedContains("二、本年ＡＢ", "本年AB"));                // full-width folded
+  EXPECT_TRUE(NormalizedContains("本、年", "本.年"));                        // 、 read as '.'
+  EXPECT_FALSE(NormalizedContains("本年新制作", "本年新制作数量"));          // text ends first
+  EXPECT_FALSE(NormalizedContains("本年、新制作数量", "本年新制作数量"));    // 、 is not dropped
+  EXPECT_FALSE(NormalizedContains("", "本年"));
+  EXPECT_TRUE(NormalizedContains("ab", ""));
+  EXPECT_TRUE(NormalizedContains("Ａ 1", "A1"));  // an ASCII first character: the label searched
+}
+
+TEST(NormalizedContains, EqualsSearchingTheNormalisedTextOnRandomValidText) {
+  const std::vector<std::string> pieces = {
+      " ", "\t", "\n", "\"", "a", "1", "合", "计", "本", "年", "\xC2\xA0", "\xE2\x80\x83",
+      "\xE2\x80\x9C", "\xE3\x80\x80", "\xE3\x80\x81", "\xEF\xBB\xBF", "\xEF\xBC\x91",
+      "\xF0\x9F\x98\x80", "\xC3\xA9"};
+  const std::vector<std::string> phrases = {"合计", "本年合", "计1", "合.计", "本", "\xC3\xA9合",
+                                            "\xF0\x9F\x98\x80本", "1合", "a", ""};
+  std::mt19937 rng(151);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int parts = static_cast<int>(rng() % 14);
+    for (int k = 0; k < parts; ++k) text += pieces[rng() % pieces.size()];
+    const std::string label = NormalizeLabel(text);
+    for (const auto& p : phrases)
+      ASSERT_EQ(NormalizedContains(text, p), label.find(p) != std::string::npos)
+          << "round " << round << " phrase " << p;
   }
 }
 

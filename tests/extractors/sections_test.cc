@@ -92,5 +92,22 @@ TEST(Sections, SharedIndexGivesTheSameCellsFindingsAndRules) {
   EXPECT_GE(reports, 5);
 }
 
+TEST(Sections, LabelsAreEachLinesNormalisedTextInAnyOrderOfUse) {
+  const Lines lines = {"一、总体情况", " 本年 新制作\t数量", "", "二、主动公开", "“三”、 合计", "五、其他"};
+  SectionIndex index(lines);
+  // Far lines first (built one by one), then the prefix through them, then single lines again.
+  EXPECT_EQ(index.Label(4), "三.合计");
+  EXPECT_EQ(index.Label(0), "一.总体情况");
+  EXPECT_EQ(index.Labels(0, 3), "一.总体情况本年新制作数量");
+  EXPECT_EQ(index.Labels(1, 5), "本年新制作数量二.主动公开三.合计");
+  EXPECT_EQ(index.Label(4), "三.合计");
+  EXPECT_EQ(index.Labels(2, 2), "");
+  for (int i = 0; i < index.size(); ++i) EXPECT_EQ(index.Label(i), NormalizeLabel(lines[i])) << i;
+  EXPECT_TRUE(index.LabelsContain(0, 3, "情况本年新制作数量"));  // across lines, as Labels
+  EXPECT_FALSE(index.LabelsContain(0, 1, "情况本年"));
+  EXPECT_TRUE(index.LabelsContain(3, 6, "主动公开三.合计五"));
+  EXPECT_FALSE(index.LabelsContain(4, 4, "三"));
+}
+
 }  // namespace
 }  // namespace gongkai
