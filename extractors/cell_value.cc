@@ -52,25 +52,34 @@ std::string PlainDecimal(std::string_view digits) {
 
 }  // namespace
 
-CellText ClassifyCell(std::string_view raw) {
+CellText ClassifyCell(std::string_view raw) { return ClassifyTrimmedCell(utf8::TrimView(raw)); }
+
+CellText ClassifyTrimmedCell(std::string_view s) {
   CellText c;
-  std::string_view s = utf8::TrimView(raw);
   if (s.empty()) return c;
-  // Marks and numbers start with one of these bytes ('—' and '–' E2, '无' E6, '不' E4).
+  // Marks and numbers start with a digit, a sign, '/', '\\' or one of these lead bytes ('—' and
+  // '–' E2, '无' E6, '不' E4); a mark is one of a few exact texts, a number starts with a digit
+  // or a sign.
   const unsigned char first = static_cast<unsigned char>(s[0]);
-  if (!IsDigit(s[0]) && first != '-' && first != '+' && first != '/' && first != '\\' &&
-      first != 0xE2 && first != 0xE6 && first != 0xE4) {
-    c.kind = CellText::Kind::kText;
-    return c;
-  }
-  if (!IsDigit(s[0])) {  // no mark starts with a digit
-    static const std::string_view kNotApplicable[] = {"/",  "-",  "--",     "—", "——",
-                                                       "–",  "无", "不涉及", "\\"};
-    for (std::string_view na : kNotApplicable) {
-      if (s == na) {
-        c.kind = CellText::Kind::kNotApplicable;
-        return c;
-      }
+  if (!IsDigit(s[0])) {
+    bool mark = false, sign = false;
+    switch (first) {
+      case '-': mark = s == "-" || s == "--"; sign = true; break;
+      case '+': sign = true; break;
+      case '/': mark = s == "/"; break;
+      case '\\': mark = s == "\\"; break;
+      case 0xE2: mark = s == "—" || s == "——" || s == "–"; break;
+      case 0xE6: mark = s == "无"; break;
+      case 0xE4: mark = s == "不涉及"; break;
+      default: break;
+    }
+    if (mark) {
+      c.kind = CellText::Kind::kNotApplicable;
+      return c;
+    }
+    if (!sign) {  // neither a mark nor a number
+      c.kind = CellText::Kind::kText;
+      return c;
     }
   }
   std::size_t n = ParseNumber(s, c);

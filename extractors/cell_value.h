@@ -23,6 +23,8 @@ struct CellText {
 // Classifies cell text. "1." (a list marker) and "-3-" (a page number) are text. The result
 // holds views into `text` (digits) and static strings (unit): trivially copyable, no allocation.
 CellText ClassifyCell(std::string_view text);
+// ClassifyCell of text that is already trimmed (utf8::TrimView(text) == text), without trimming.
+CellText ClassifyTrimmedCell(std::string_view trimmed);
 
 // Magnitudes no government report holds. A count from kMaxCount on (64-bit or not: a count
 // is an integer, and anything this large is a misprint or a joined number) and an amount from

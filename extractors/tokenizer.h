@@ -12,10 +12,14 @@
 // field index so the aligner can map tab layouts with stray empties onto header columns.
 // A token's text is a view into the report's lines (decode's one buffer), or into the
 // TokenStore when it is not a substring of them (a cell wrapped over lines; a normalised label
-// that differs from its text): segments must not outlive the lines nor the store.
+// that differs from its text); the tokens themselves are in the store too: segments must not
+// outlive the lines nor the store. The segments of one Tokenize call lie one after another in
+// one array, each its labels then its values: a segment's values end where the next segment's
+// labels (or, when it has none, its values) begin.
 #ifndef GONGKAI_EXTRACTORS_TOKENIZER_H_
 #define GONGKAI_EXTRACTORS_TOKENIZER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +33,6 @@ namespace gongkai {
 
 enum class Layout { kCells, kFields, kWords, kMarkdown };
 
-// Text a token holds that is not in the lines (Keep(text) gives a view that stays valid while
-// the store lives and is not cleared): a per-report arena of 16 KiB chunks.
-using TokenStore = Arena;
-
 struct Token {
   std::string_view text;  // trimmed cell text
   std::string_view norm;  // NormalizeLabel(text), for text tokens only
@@ -43,11 +43,43 @@ struct Token {
   bool IsBlank() const { return cell.kind == CellText::Kind::kBlank; }
 };
 
+// A run of tokens that lie one after another in a TokenStore (read-only, like a std::span).
+class TokenSpan {
+ public:
+  TokenSpan() = default;
+  TokenSpan(const Token* first, const Token* last) : first_(first), last_(last) {}
+  const Token* begin() const { return first_; }
+  const Token* end() const { return last_; }
+  std::size_t size() const { return static_cast<std::size_t>(last_ - first_); }
+  bool empty() const { return first_ == last_; }
+  const Token& operator[](std::size_t i) const { return first_[i]; }
+  const Token& front() const { return *first_; }
+  const Token& back() const { return last_[-1]; }
+
+ private:
+  const Token* first_ = nullptr;
+  const Token* last_ = nullptr;
+};
+
+// What a report's segments point into besides its lines: the text of tokens that is not a
+// substring of the lines (Keep(text) gives a view that stays valid while the store lives), in a
+// per-report arena of 16 KiB chunks, and the tokens themselves, one array per Tokenize call.
+class TokenStore {
+ public:
+  std::string_view Keep(std::string_view text) { return text_.Keep(text); }
+  // A copy of tokens [first, last) that stays where it is while the store lives.
+  const Token* KeepTokens(const Token* first, const Token* last);
+
+ private:
+  Arena text_;
+  std::vector<std::vector<Token>> tokens_;
+};
+
 struct Segment {
   Layout layout = Layout::kWords;
   int unit = 0;                 // index of the physical row it came from
-  std::vector<Token> labels;    // text tokens
-  std::vector<Token> values;    // tokens after the last label: numbers, marks, blanks
+  TokenSpan labels;             // text tokens
+  TokenSpan values;             // tokens after the last label: numbers, marks, blanks
   int line = 0;                 // line of the first token
   int fields = 0;               // cells of the whole physical row (tab layouts: its tab fields)
   bool HasValue() const;        // any number or not-applicable mark

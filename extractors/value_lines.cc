@@ -1,5 +1,7 @@
 #include "extractors/value_lines.h"
 
+#include <stdexcept>
+
 namespace gongkai {
 
 bool JoinWrappedValueLines(const TableSpec& t, const std::vector<Segment>& in,
@@ -19,10 +21,15 @@ bool JoinWrappedValueLines(const TableSpec& t, const std::vector<Segment>& in,
     std::size_t j = i, count = 0;
     while (j < in.size() && bare(in[j]) && count < n) count += in[j++].values.size();
     if (j - i > 1 && count == n) {
+      // The run's values lie one after another in the store (Tokenize's contract): the joined
+      // segment's values span them all.
       Segment seg = in[i];
-      for (std::size_t k = i + 1; k < j; ++k)
-        seg.values.insert(seg.values.end(), in[k].values.begin(), in[k].values.end());
-      out.push_back(std::move(seg));
+      for (std::size_t k = i + 1; k < j; ++k) {
+        if (in[k].values.begin() != seg.values.end())
+          throw std::logic_error("JoinWrappedValueLines: segments not from one Tokenize call");
+        seg.values = TokenSpan(seg.values.begin(), in[k].values.end());
+      }
+      out.push_back(seg);
       i = j - 1;
     } else {
       out.push_back(in[i]);
