@@ -91,5 +91,41 @@ TEST(Tokenizer, EightyThousandContinuationLinesAreOneCell) {
   EXPECT_EQ(segs[0].values[0].text, "7");
 }
 
+TEST(Tokenizer, PageNumbersOfEveryShapeAreDroppedAndNothingElse) {
+  // Page furniture: framed by -, — or –, 第…页, or n/m; spaces inside ignored.
+  auto segs = Tok("规章 1\n—7—\n– 8 –\n3 / 12\n第 9 页\n10\n-\n—7–\n3/\n第页\n1/2/3");
+  // Each words line is a row of its own: the page numbers leave no row.
+  ASSERT_EQ(segs.size(), 7u);
+  EXPECT_EQ(segs[0].values[0].text, "1");
+  EXPECT_EQ(segs[1].values[0].text, "10");
+  EXPECT_EQ(segs[1].line, 6);
+  EXPECT_EQ(segs[2].values[0].cell.kind, CellText::Kind::kNotApplicable);
+  const char* texts[] = {"—7–", "3/", "第页", "1/2/3"};
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(segs[3 + i].labels.size(), 1u) << i;
+    EXPECT_EQ(segs[3 + i].labels[0].text, texts[i]);
+    EXPECT_EQ(segs[3 + i].line, 8 + i);
+  }
+}
+
+TEST(Tokenizer, SegmentsLieOneAfterAnotherLabelsBeforeValues) {
+  // Blank cells before a label are dropped; every segment's values end where the next begins.
+  auto segs = Tok("\t\n\t规章\n\t1\n\t\n\t2\n\n\t规范性文件\n\t3\n\n| 许可 | 4 | |\n行政 5 6");
+  ASSERT_EQ(segs.size(), 4u);
+  EXPECT_EQ(segs[0].labels[0].text, "规章");
+  EXPECT_EQ(segs[0].labels.begin(), segs[0].labels.end() - 1);
+  ASSERT_EQ(segs[0].values.size(), 3u);
+  EXPECT_TRUE(segs[0].values[1].IsBlank());
+  EXPECT_EQ(segs[0].values[2].line, 5);
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    EXPECT_EQ(segs[i].labels.end(), segs[i].values.begin()) << i;
+    if (i + 1 < segs.size()) EXPECT_EQ(segs[i].values.end(), segs[i + 1].labels.begin()) << i;
+  }
+  EXPECT_EQ(segs[2].layout, Layout::kMarkdown);
+  ASSERT_EQ(segs[2].values.size(), 2u);
+  EXPECT_EQ(segs[2].values[1].field, 2);
+  EXPECT_EQ(segs[3].values[1].text, "6");
+}
+
 }  // namespace
 }  // namespace gongkai
