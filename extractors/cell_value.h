@@ -11,13 +11,13 @@ namespace gongkai {
 struct CellText {
   enum class Kind { kBlank, kNumber, kNotApplicable, kText };
   Kind kind = Kind::kBlank;
+  bool is_integer = true;   // kNumber: no decimal point
+  bool negative = false;    // kNumber: a leading '-'
   // kNumber: the number as written, a view into the classified text: sign, digits, thousands
   // separators, point ("-3", "+251,000", "18.26"); read it with DecimalToDouble/IntegerDigits,
   // which skip the separators and a '+'. Valid while that text is.
   std::string_view digits;
   std::string_view unit;  // kNumber: "" | "件" | "元" | "万元" (static text)
-  bool is_integer = true;
-  bool negative = false;
 };
 
 // Classifies cell text. "1." (a list marker) and "-3-" (a page number) are text. The result

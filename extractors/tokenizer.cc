@@ -1,5 +1,6 @@
 #include "extractors/tokenizer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/utf8.h"
@@ -21,10 +22,9 @@ struct Cut {
   std::size_t begin, labels, end;
 };
 
-// A section's tokens and rows while it is read: per thread, reused from section to section and
+// A section's rows, cuts and joined cell text while it is read: per thread, reused from section to section and
 // report to report (no allocation once they have grown to the largest section).
 struct Scratch {
-  std::vector<Token> cells;
   std::vector<PhysicalRow> rows;
   std::vector<Cut> cuts;
   std::string joined;
@@ -175,10 +175,10 @@ void SplitMarkdownRow(std::string_view trimmed, Add&& add) {
   }
 }
 
-// Reads lines [first, last) into physical rows of cells (scratch->rows, scratch->cells).
-void ReadRows(const Lines& lines, int first, int last, TokenMaker& make, Scratch* scratch) {
+// Reads lines [first, last) into physical rows (scratch->rows) of cells (*cells).
+void ReadRows(const Lines& lines, int first, int last, TokenMaker& make, Scratch* scratch,
+              std::vector<Token>* cells) {
   std::vector<PhysicalRow>* rows = &scratch->rows;
-  std::vector<Token>* cells = &scratch->cells;
   bool block_open = false;  // a cells-layout row is being collected
   // The open block's last cell: a view into its line until a wrapped line is joined to it, then
   // collected as text; classified once when it is complete, so that 80,000 continuation lines
@@ -213,14 +213,17 @@ void ReadRows(const Lines& lines, int first, int last, TokenMaker& make, Scratch
     const bool has_tabs = leading_tab || more_tabs;
     const bool one_cell = leading_tab && !more_tabs;  // "\tcell": the cells layout
     // A cell line's text after its tab (TrimView of the line is the same text).
-    const std::string_view trimmed = utf8::TrimView(one_cell ? raw.substr(1) : raw);
+    const std::string_view text = one_cell ? raw.substr(1) : raw;
+    const std::string_view trimmed = text.empty() ? text : utf8::TrimView(text);
     if (trimmed.empty() && !one_cell) {  // a lone tab is an empty cell
       close_cell();
       block_open = false;
       continue;
     }
     if (IsPageNumber(trimmed)) continue;
-    auto add = [&](int f, std::string_view part) { make.Add(utf8::TrimView(part), line_no, f); };
+    auto add = [&](int f, std::string_view part) {  // an empty field needs no trim
+      make.Add(part.empty() ? part : utf8::TrimView(part), line_no, f);
+    };
     if (one_cell) {
       if (!block_open) {
         close_cell();
@@ -262,19 +265,23 @@ bool Segment::HasValue() const {
   return false;
 }
 
-const Token* TokenStore::KeepTokens(const Token* first, const Token* last) {
+std::vector<Token>* TokenStore::NewTokens(std::size_t expected) {
   if (tokens_.empty()) tokens_.reserve(8);
-  return tokens_.emplace_back(first, last).data();
+  std::vector<Token>* t = &tokens_.emplace_back();
+  t->reserve(expected);
+  return t;
 }
 
 std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStore* store) {
   thread_local Scratch scratch;
-  std::vector<Token>& cells = scratch.cells;
+  // The tokens are read straight into the store's array (a cells-layout section has about a
+  // token a line); the rows and cuts into per-thread buffers.
+  std::vector<Token>& cells =
+      *store->NewTokens(2 * static_cast<std::size_t>(std::max(0, last - first)) + 16);
   std::vector<PhysicalRow>& rows = scratch.rows;
-  cells.clear();
   rows.clear();
   TokenMaker make(store, &cells);
-  ReadRows(lines, first, last, make, &scratch);
+  ReadRows(lines, first, last, make, &scratch, &cells);
   // Each row is cut into segments "labels, then values" in place: a segment's tokens are moved
   // down to cells[begin, w), labels first, so that every segment is one run of the array and
   // the segments follow one another (blank cells before a label are dropped).
@@ -318,7 +325,8 @@ std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStor
     }
     cut();
   }
-  const Token* kept = store->KeepTokens(cells.data(), cells.data() + w);
+  cells.resize(w);  // no reallocation: the segments point into it from here on
+  const Token* kept = cells.data();
   std::vector<Segment> out(cuts.size());
   for (std::size_t i = 0; i < cuts.size(); ++i) {
     const Cut& c = cuts[i];
@@ -330,7 +338,7 @@ std::vector<Segment> Tokenize(const Lines& lines, int first, int last, TokenStor
     seg.labels = TokenSpan(kept + c.begin, kept + c.labels);
     seg.values = TokenSpan(kept + c.labels, kept + c.end);
   }
-  if (cells.capacity() > (std::size_t{1} << 16)) std::vector<Token>().swap(cells);  // flat memory
+  if (scratch.joined.capacity() > (std::size_t{1} << 20)) std::string().swap(scratch.joined);
   return out;
 }
 

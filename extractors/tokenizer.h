@@ -64,11 +64,13 @@ class TokenSpan {
 // What a report's segments point into besides its lines: the text of tokens that is not a
 // substring of the lines (Keep(text) gives a view that stays valid while the store lives), in a
 // per-report arena of 16 KiB chunks, and the tokens themselves, one array per Tokenize call.
+// Not thread-safe: one report's extraction at a time.
 class TokenStore {
  public:
   std::string_view Keep(std::string_view text) { return text_.Keep(text); }
-  // A copy of tokens [first, last) that stays where it is while the store lives.
-  const Token* KeepTokens(const Token* first, const Token* last);
+  // A new, empty token array (reserved for `expected` tokens) that lives as long as the store:
+  // Tokenize fills it, and its segments point into it once it no longer grows.
+  std::vector<Token>* NewTokens(std::size_t expected);
 
  private:
   Arena text_;

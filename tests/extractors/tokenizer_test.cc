@@ -119,7 +119,9 @@ TEST(Tokenizer, SegmentsLieOneAfterAnotherLabelsBeforeValues) {
   EXPECT_EQ(segs[0].values[2].line, 5);
   for (std::size_t i = 0; i < segs.size(); ++i) {
     EXPECT_EQ(segs[i].labels.end(), segs[i].values.begin()) << i;
-    if (i + 1 < segs.size()) EXPECT_EQ(segs[i].values.end(), segs[i + 1].labels.begin()) << i;
+    if (i + 1 < segs.size()) {
+      EXPECT_EQ(segs[i].values.end(), segs[i + 1].labels.begin()) << i;
+    }
   }
   EXPECT_EQ(segs[2].layout, Layout::kMarkdown);
   ASSERT_EQ(segs[2].values.size(), 2u);
