@@ -1,0 +1,4 @@
+-- Schema v19 (SQLite): nothing to do. The PostgreSQL twin (schema/postgres/019_cross_year_insert.sql)
+-- puts the cross-year INSERT of v17's and v18's functions into one function; SQLite computes
+-- cross-year results in sql/facts/60_cross_year.sql as before. Kept so that both dialects carry
+-- the same schema versions.
