@@ -43,6 +43,12 @@ struct ExtractOptions {
 struct LoadOptions {
   // Warehouse: a SQLite file path, or a libpq connection string / postgresql:// URL.
   std::string warehouse = "data/warehouse.db";
+  // Whole reports per load transaction, at most; 0: the warehouse's default (SQLite 1,024,
+  // PostgreSQL 256). SQLite also commits after one second of work, PostgreSQL after a quarter
+  // second. Smaller batches commit more
+  // often, so readers see a long run's progress sooner and a killed run redoes less, at the
+  // price of more commits.
+  int batch_reports = 0;
 };
 
 struct RunOptions {

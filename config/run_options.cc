@@ -71,6 +71,10 @@ const std::vector<Key>& Keys() {
       {"extract.template_dir",
        [](const YAML::Node& n, RunOptions& o) { o.extract.template_dir = String(n); }},
       {"load.warehouse", [](const YAML::Node& n, RunOptions& o) { o.load.warehouse = String(n); }},
+      {"load.batch_reports",
+       [](const YAML::Node& n, RunOptions& o) {
+         o.load.batch_reports = static_cast<int>(Integer(n, 0));
+       }},
       {"quiet", [](const YAML::Node& n, RunOptions& o) { o.quiet = Bool(n); }},
       {"workers",
        [](const YAML::Node& n, RunOptions& o) { o.workers = static_cast<int>(Integer(n, 0)); }},

@@ -13,8 +13,9 @@ bool IsPostgresTarget(const std::string& warehouse) {
 std::unique_ptr<Loader> OpenLoader(const LoadOptions& options) {
   WarehouseTarget target = ClassifyWarehouse(options.warehouse);
   if (target.kind == WarehouseKind::kInvalid) throw LoadError(target.problem);
-  if (IsPostgresTarget(options.warehouse)) return OpenPostgresLoader(options.warehouse);
-  return OpenSqliteLoader(options.warehouse);
+  if (IsPostgresTarget(options.warehouse))
+    return OpenPostgresLoader(options.warehouse, options.batch_reports);
+  return OpenSqliteLoader(options.warehouse, options.batch_reports);
 }
 
 }  // namespace gongkai

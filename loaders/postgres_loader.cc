@@ -38,8 +38,11 @@ OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
 
 class PostgresLoader : public Loader {
  public:
-  explicit PostgresLoader(const std::string& conninfo)
-      : secrets_(FindSecrets(conninfo)), describe_(DescribePostgresTarget(conninfo)) {
+  PostgresLoader(const std::string& conninfo, int batch_reports)
+      : secrets_(FindSecrets(conninfo)),
+        describe_(DescribePostgresTarget(conninfo)),
+        batch_limit_(batch_reports > 0 ? static_cast<std::size_t>(batch_reports)
+                                       : kBatchReports) {
     try {
       conn_ = std::make_unique<pqxx::connection>(WithDefaultConnectTimeout(conninfo));
     } catch (const std::exception& e) {
@@ -94,7 +97,7 @@ class PostgresLoader : public Loader {
     });
   }
 
-  // Loads are batched: up to kBatchReports whole reports (or kBatchTime) go in one transaction,
+  // Loads are batched: up to batch_limit_ whole reports (or kBatchTime) go in one transaction,
   // with one COPY per table; readers never see part of a report, and a batch lost to a crash is
   // loaded again by the next run (it is not in the manifest). A full batch is written on a thread
   // of its own while the next one fills (one batch in flight at most), so extraction and the
@@ -326,12 +329,12 @@ class PostgresLoader : public Loader {
 
   // A batch goes when it is full, or when it is kBatchTime old and the batch before is written:
   // while the server is still busy with that one, a batch past its time keeps filling (up to
-  // kBatchReports) rather than waiting for it with a few reports. When extraction was slow (a
+  // batch_limit_) rather than waiting for it with a few reports. When extraction was slow (a
   // busy machine) batches used to leave at their time with ~100 reports and wait there: 1,006
   // batches instead of ~400 at 100,000 reports, each paying the fixed cost of a batch.
   void FlushIfFull() {
     if (pending_.size() == 1) batch_start_ = std::chrono::steady_clock::now();
-    if (pending_.size() < kBatchReports) {
+    if (pending_.size() < batch_limit_) {
       if (std::chrono::steady_clock::now() - batch_start_ < kBatchTime) return;
       if (in_flight_.valid() &&
           in_flight_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
@@ -361,6 +364,7 @@ class PostgresLoader : public Loader {
 
   std::vector<std::string> secrets_;
   std::string describe_;
+  const std::size_t batch_limit_;  // whole reports per batch at most (kBatchReports by default)
   std::unique_ptr<pqxx::connection> conn_;
   bool run_locked_ = false;
   std::optional<PgBatchWriter> batch_writer_;
@@ -372,8 +376,8 @@ class PostgresLoader : public Loader {
 }  // namespace
 
 
-std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo) {
-  return std::make_unique<PostgresLoader>(conninfo);
+std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo, int batch_reports) {
+  return std::make_unique<PostgresLoader>(conninfo, batch_reports);
 }
 
 }  // namespace gongkai

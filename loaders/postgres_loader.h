@@ -16,7 +16,8 @@ namespace gongkai {
 
 // conninfo: a postgresql:// URL or a libpq key=value string. Throws LoadError (whose message
 // never contains the password) when the server cannot be reached or refuses the login.
-std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo);
+// batch_reports: whole reports per transaction at most (LoadOptions::batch_reports); 0: 256.
+std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo, int batch_reports = 0);
 
 }  // namespace gongkai
 

@@ -18,7 +18,7 @@ namespace {
 
 class SqliteLoader : public Loader {
  public:
-  explicit SqliteLoader(const std::string& path) : path_(path), db_(path) {
+  SqliteLoader(const std::string& path, int batch_reports) : path_(path), db_(path) {
     // Foreign keys are declared for readers but not enforced here: the loader deletes a
     // report's child rows itself, and a per-row parent lookup would cost a third of a load.
     db_.Exec(
@@ -27,7 +27,7 @@ class SqliteLoader : public Loader {
     // The WAL is checkpointed beside the writer rather than inside its commits, and kept under
     // kWalBoundPages (256 MiB) plus one batch (loaders/sqlite_checkpointer.h).
     checkpointer_ = std::make_unique<SqliteCheckpointer>(db_, path_, kWalBoundPages);
-    writer_ = std::make_unique<SqliteReportWriter>(db_);
+    writer_ = std::make_unique<SqliteReportWriter>(db_, batch_reports);
   }
   ~SqliteLoader() override {
     writer_.reset();  // keeps whole reports still pending, not one cut short by an exception
@@ -246,8 +246,8 @@ class SqliteLoader : public Loader {
 
 }  // namespace
 
-std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path) {
-  return std::make_unique<SqliteLoader>(path);
+std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path, int batch_reports) {
+  return std::make_unique<SqliteLoader>(path, batch_reports);
 }
 
 }  // namespace gongkai

@@ -10,7 +10,9 @@
 
 namespace gongkai {
 
-std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path);
+// batch_reports: whole reports per transaction at most (LoadOptions::batch_reports); 0: the
+// writer's default (loaders/sqlite_writer.h).
+std::unique_ptr<Loader> OpenSqliteLoader(const std::string& path, int batch_reports = 0);
 
 }  // namespace gongkai
 

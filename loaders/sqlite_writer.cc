@@ -244,7 +244,7 @@ void SqliteReportWriter::OpenBatch() {
 
 void SqliteReportWriter::CloseBatchIfFull() {
   in_report_ = false;
-  if (++batch_reports_ >= kBatchReports ||
+  if (++batch_reports_ >= batch_limit_ ||
       std::chrono::steady_clock::now() - batch_start_ >= kBatchTime)
     Flush();
 }

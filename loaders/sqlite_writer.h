@@ -2,8 +2,9 @@
 // report's row, cells, findings and rule results and its fact rows (sql/facts), or a failed
 // file's row, keeping the report_id of an earlier load of the same path.
 //
-// Reports are written in batches: one transaction holds up to kBatchReports whole reports or
-// kBatchTime (one second) of work, whichever comes first, so a crash loses (and the next run
+// Reports are written in batches: one transaction holds up to batch_reports whole reports
+// (kBatchReports unless the constructor is given another bound) or kBatchTime (one second) of
+// work, whichever comes first, so a crash loses (and the next run
 // redoes) at most that batch, and no reader ever sees part of a report. Fewer, larger commits
 // write fewer WAL frames: a page that several reports touch (an index's rightmost leaf, a
 // dimension's counted row) goes to the WAL once per commit. Flush() commits the open batch; every
@@ -30,7 +31,9 @@ namespace gongkai {
 
 class SqliteReportWriter {
  public:
-  explicit SqliteReportWriter(Db& db) : db_(db) {}
+  // batch_reports: whole reports per transaction at most; 0: kBatchReports.
+  explicit SqliteReportWriter(Db& db, int batch_reports = 0)
+      : db_(db), batch_limit_(batch_reports > 0 ? batch_reports : kBatchReports) {}
   ~SqliteReportWriter();
   SqliteReportWriter(const SqliteReportWriter&) = delete;
   SqliteReportWriter& operator=(const SqliteReportWriter&) = delete;
@@ -63,6 +66,7 @@ class SqliteReportWriter {
   Stmt& Cached(const char* sql);
 
   Db& db_;
+  const int batch_limit_;
   std::map<const char*, std::unique_ptr<Stmt>> cache_;
   std::vector<std::unique_ptr<Stmt>> fills_;  // FillFacts
   std::vector<std::unique_ptr<Stmt>> inserts_;  // WriteFacts: report, applicant, rule facts

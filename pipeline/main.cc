@@ -234,10 +234,14 @@ int main(int argc, char** argv) {
                   "(postgresql://... or key=value; overrides the config)");
   run->add_option("-i,--input", inputs, "input folder (repeatable; overrides the config)");
   bool force = false, prune = false;
-  int workers = -1;
+  int workers = -1, batch_reports = -1;
   run->add_flag("--force", force, "re-extract every file, changed or not");
   run->add_flag("--prune", prune, "remove the rows of files that disappeared from the input");
   run->add_option("-j,--workers", workers, "extraction threads (default: one per core)");
+  run->add_option("--batch-reports", batch_reports,
+                  "whole reports per load transaction, at most (default: SQLite 1024, "
+                  "PostgreSQL 256; SQLite also commits after 1 s of work, PostgreSQL after 0.25 s)")
+      ->check(CLI::PositiveNumber);
   auto* init = app.add_subcommand("init", "create or migrate the warehouse schema and views");
   AddGlobals(init, g);
   init->add_option("-w,--warehouse", warehouse,
@@ -296,6 +300,7 @@ int main(int argc, char** argv) {
     options.force = options.force || force;
     options.prune = options.prune || prune;
     if (workers >= 0) options.workers = workers;
+    if (batch_reports > 0) options.load.batch_reports = batch_reports;
     options.progress = !options.quiet && isatty(STDERR_FILENO);
     // The terminal gets warnings (errors only with --quiet, everything with -v); the log file
     // gets info and up (the run summary) whatever the terminal shows.

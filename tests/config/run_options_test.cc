@@ -34,13 +34,15 @@ TEST(RunOptions, EveryMistakeNamesTheFileTheKeyPathAndWhatWasExpected) {
             f + ": warehous: unknown key (known: discover, decode, identify, extract, load, "
                 "quiet, workers, prune)");
   EXPECT_EQ(ErrorOf("load:\n  warehous: x.db\n", tmp.path()),
-            f + ": load.warehous: unknown key (known under load.: warehouse)");
+            f + ": load.warehous: unknown key (known under load.: warehouse, batch_reports)");
   EXPECT_EQ(ErrorOf("load: x.db\n", tmp.path()),
-            f + ": load: expected a section (keys: warehouse)");
+            f + ": load: expected a section (keys: warehouse, batch_reports)");
   EXPECT_EQ(ErrorOf("decode:\n  max_bytes: -5\n", tmp.path()),
             f + ": decode.max_bytes: expected a whole number >= 1");
   EXPECT_EQ(ErrorOf("quiet: perhaps\n", tmp.path()), f + ": quiet: expected true or false");
   EXPECT_EQ(ErrorOf("workers: [2]\n", tmp.path()), f + ": workers: expected a whole number >= 0");
+  EXPECT_EQ(ErrorOf("load:\n  batch_reports: -20\n", tmp.path()),
+            f + ": load.batch_reports: expected a whole number >= 0");
   EXPECT_EQ(ErrorOf("- a\n- b\n", tmp.path()),
             f + ": expected a mapping of keys (known: discover, decode, identify, extract, load, "
                 "quiet, workers, prune)");
@@ -73,6 +75,13 @@ TEST(RunOptions, TheProjectConfigReadsAndPathsResolveAgainstTheProjectRoot) {
   EXPECT_EQ(o.load.warehouse, root + "/data/warehouse.db");
   EXPECT_EQ(o.extract.template_dir, root + "/config/templates");
   EXPECT_EQ(o.identify.gazetteer, root + "/config/units.yaml");
+  EXPECT_EQ(o.load.batch_reports, 0);  // the warehouse's default
+}
+
+TEST(RunOptions, TheLoadBatchBoundIsRead) {
+  testing::TempDir tmp;
+  testing::WriteFile(tmp / "gongkai.yaml", "load:\n  batch_reports: 20\n");
+  EXPECT_EQ(LoadRunOptions(tmp / "gongkai.yaml").load.batch_reports, 20);
 }
 
 TEST(RunOptions, DataFilesAreFoundUnderGongkaiDataDirFromAnyFolder) {

@@ -66,9 +66,12 @@ class CrashSafety : public ::testing::Test {
         fs::copy_file(e.path(), input_ + "/r" + std::to_string(1000 + n++) + ".txt");
   }
 
+  // Commits every 20 reports, so the kills below land between and inside commits however fast
+  // extraction is (with the default batch the 500 reports went in one commit, so the kills
+  // landed after the run had ended).
   std::vector<std::string> RunArgs(const std::string& db) {
     return {GONGKAI_BINARY, "run", "-c", testing::SourceDir() + "/config/gongkai.yaml",
-            "-i", input_, "-w", db, "-q", "-j", "2"};
+            "-i", input_, "-w", db, "-q", "-j", "2", "--batch-reports", "20"};
   }
 
   testing::TempDir tmp_;
