@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "config/config.h"
 #include "core/utf8.h"
@@ -47,9 +48,13 @@ int main(int argc, char** argv) {
                                  // instructions, by the first report's Chinese messages)
   }
   // Files are streamed from the folders, not listed first: memory must not grow with the
-  // corpus. Each pass walks every folder again (--repeat passes); workers take the next file
-  // under a lock (the walk is cheap next to extraction). Taken: regular files whose name ends
-  // with one of discover.extensions (any case), as Discover takes them (no sniffing here).
+  // corpus. Each pass walks every folder again (--repeat passes); workers take the next
+  // kChunk files under a lock. One file per lock (with its stat under the lock) made two
+  // threads queue on the lock for ~40 % of the files and sleep in futex: 7,749 futex calls for
+  // 10,000 files, two threads 0.40 s against 0.31 s with chunks of 16 (469 calls), one thread
+  // 0.58 s either way (2026-12-02, main b783270). Taken: regular files whose name ends with one
+  // of discover.extensions (any case), as Discover takes them (no sniffing here).
+  constexpr std::size_t kChunk = 16;
   std::mutex walk_mu;
   int pass = 0;
   std::size_t dir_index = 0;
@@ -61,8 +66,7 @@ int main(int argc, char** argv) {
         return true;
     return false;
   };
-  auto next_file = [&](SourceFile* f) {  // false when every pass is done
-    std::lock_guard<std::mutex> lock(walk_mu);
+  auto next_file = [&](SourceFile* f) {  // false when every pass is done; under walk_mu
     while (pass < repeat) {
       if (it == end) {
         if (dir_index == dirs.size()) {
@@ -128,10 +132,16 @@ int main(int argc, char** argv) {
   for (int t = 0; t < threads; ++t)
     pool.emplace_back([&] {
       std::string s;
-      SourceFile f;
-      while (next_file(&f)) {
-        ++total;
-        one(f, s, true);
+      std::vector<SourceFile> chunk(kChunk);
+      for (;;) {
+        std::size_t got = 0;
+        {
+          std::lock_guard<std::mutex> lock(walk_mu);
+          while (got < kChunk && next_file(&chunk[got])) ++got;
+        }
+        if (got == 0) break;
+        total += got;
+        for (std::size_t i = 0; i < got; ++i) one(chunk[i], s, true);
       }
     });
   for (auto& t : pool) t.join();
