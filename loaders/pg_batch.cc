@@ -1,5 +1,7 @@
 #include "loaders/pg_batch.h"
 
+#include <memory>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -264,26 +266,50 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
       counted[id] = row[1].as<int>();
     }
   }
-  std::vector<FactRows> rows;
+  // The fact rows of each report that gets them: formatted before (PgPending::Format, with
+  // report_id and counted 0) or computed here; the id and the flag are written into the text.
+  struct Facts {
+    const FactRows* rows;
+    long long id;
+    int counted;
+  };
+  std::vector<Facts> facts;
+  std::vector<std::unique_ptr<FactRows>> computed;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     auto at = live(i) ? counted.find(ids[i]) : counted.end();
-    if (at != counted.end())
-      rows.push_back(ComputeFactRows(batch[i].report, ids[i], at->second, FactDialect::kPostgres));
+    if (at == counted.end()) continue;
+    const FactRows* r = &batch[i].facts;
+    if (!batch[i].formatted) {
+      computed.push_back(std::make_unique<FactRows>(
+          ComputeFactRows(batch[i].report, ids[i], at->second, FactDialect::kPostgres)));
+      r = computed.back().get();
+    }
+    facts.push_back({r, ids[i], at->second});
   }
   for (FactTableRows FactRows::*table :
        {&FactRows::report_fact, &FactRows::applicant_fact, &FactRows::rule_fact}) {
-    if (rows.empty()) break;
-    const FactTableRows& first = rows.front().*table;
+    if (facts.empty()) break;
+    const FactTableRows& first = facts.front().rows->*table;
+    // report_id is the first column of every fact table; counted, where a table has it, the
+    // column of that name.
+    std::size_t counted_at = first.columns->size();
+    for (std::size_t k = 0; k < first.columns->size(); ++k)
+      if (std::string_view((*first.columns)[k]) == "counted") counted_at = k;
     pqxx::stream_to copy(tx, first.table,
                          std::vector<std::string>(first.columns->begin(), first.columns->end()));
     std::tuple<CopyLine> chunk;
     std::string& text = std::get<0>(chunk).text;
-    for (const FactRows& r : rows)
-      for (const auto& values : (r.*table).rows) {
+    for (const Facts& f : facts)
+      for (const auto& values : (f.rows->*table).rows) {
         if (!text.empty()) text += '\n';  // write_copy_line() adds the last line's
         for (std::size_t k = 0; k < values.size(); ++k) {
           if (k) text += '\t';
-          AppendCopy(text, values[k]);
+          if (k == 0)
+            AppendCopyInt(text, f.id);
+          else if (k == counted_at)
+            AppendCopyInt(text, f.counted);
+          else
+            AppendCopy(text, values[k]);
         }
       }
     if (!text.empty()) copy << chunk;
