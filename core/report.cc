@@ -1,5 +1,6 @@
 #include "core/report.h"
 
+#include <cmath>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -26,6 +27,12 @@ const CellCoord* InternCoord(std::string_view table, std::string_view row, std::
   coords.push_back(CellCoord{std::string(table), std::string(row), std::string(col),
                              std::string(measure)});
   return by_key.emplace(std::move(key), &coords.back()).first->second;
+}
+
+void RuleResult::Assess() {
+  if (!lhs || !rhs) return;
+  diff = *lhs - *rhs;
+  status = std::fabs(*diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
 }
 
 const char* CellStateName(CellState s) {

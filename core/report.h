@@ -92,6 +92,10 @@ struct RuleResult {
   int line = 0;  // the source line a narrative rule read its number from; 0 for table rules
   std::string message_zh = {};  // Chinese text naming the cells by their labels (pipeline/messages_zh.h)
 
+  // When both sides are set: diff = lhs - rhs, and status pass if |diff| < 1e-6 (the sides are
+  // sums of whole numbers and of amounts with a few decimals), else fail. Otherwise unchanged.
+  void Assess();
+
   const std::string& rule_key() const;  // e.g. "t3.row_total"
   const std::string& subject() const;   // the row or column it was applied to ("new"); "" if none
   std::string lhs_terms() const;        // the cells on each side, "t3.new.total"

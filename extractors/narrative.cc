@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -288,10 +287,7 @@ std::vector<RuleResult> CheckNarrative(const Lines& lines,
         if (!by_id) by_id.emplace(tmpl, cells);
         r.rhs = TableFigure(cells, *by_id, st, &r.rhs_text);
         r.line = static_cast<int>(n) + 1;
-        if (r.rhs) {
-          r.diff = *r.lhs - *r.rhs;
-          r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
-        }
+        r.Assess();
         if (r.status == RuleStatus::kFail) {
           Finding f;
           f.kind = "narrative_mismatch";

@@ -1,6 +1,5 @@
 #include "extractors/validator.h"
 
-#include <cmath>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -102,10 +101,7 @@ std::vector<RuleResult> Validate(const Template& tmpl, const std::vector<Cell>& 
       r.rhs_text = ChosenText(in.rhs, by_id);
       r.lhs_alts = r.rhs_alts = 0;
     }
-    if (r.lhs && r.rhs) {
-      r.diff = *r.lhs - *r.rhs;
-      r.status = std::fabs(*r.diff) < 1e-6 ? RuleStatus::kPass : RuleStatus::kFail;
-    }
+    r.Assess();
     if (r.status == RuleStatus::kFail) {
       Finding f;
       f.kind = "rule_failed";

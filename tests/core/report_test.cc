@@ -65,5 +65,22 @@ TEST(CellCoord, NumberCellsInternsEachTemplateCellInIdOrder) {
   EXPECT_EQ(n.Coord(stranger, n.columns[1]), n.coords[3]);
 }
 
+TEST(RuleResult, AssessPassesSidesEqualToSixDecimalsAndLeavesAMissingSideUnassessed) {
+  RuleResult r;
+  r.lhs = 0.1 + 0.2;  // amounts in 万元: 0.30000000000000004 against 0.3 agree
+  r.rhs = 0.3;
+  r.Assess();
+  EXPECT_EQ(r.status, RuleStatus::kPass);
+  r.rhs = 0.30001;
+  r.Assess();
+  EXPECT_EQ(r.status, RuleStatus::kFail);
+  EXPECT_NEAR(*r.diff, -0.00001, 1e-12);
+  RuleResult missing;
+  missing.lhs = 10;
+  missing.Assess();
+  EXPECT_EQ(missing.status, RuleStatus::kNotAssessable);
+  EXPECT_FALSE(missing.diff.has_value());
+}
+
 }  // namespace
 }  // namespace gongkai
