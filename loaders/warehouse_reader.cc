@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "loaders/postgres_module.h"
+
 namespace gongkai {
 namespace {
 
@@ -161,7 +163,8 @@ std::string NumberedPlaceholders(const std::string& sql) {
 }
 
 std::unique_ptr<WarehouseReader> OpenWarehouseReader(const LoadOptions& options) {
-  if (IsPostgresTarget(options.warehouse)) return OpenPostgresReader(options.warehouse);
+  if (IsPostgresTarget(options.warehouse))  // through the module, loaders/postgres_module.h
+    return LoadPostgresModule().open_reader(options.warehouse);
   return std::make_unique<SqliteReader>(options.warehouse);
 }
 

@@ -16,7 +16,7 @@
 #include "config/data_path.h"
 #include "loaders/dictionary.h"
 #include "loaders/loader.h"
-#include "loaders/pg_conninfo.h"
+#include "loaders/postgres_module.h"
 #include "pipeline/commands.h"
 #include "pipeline/discover.h"
 #include "pipeline/runner.h"
@@ -69,6 +69,10 @@ int Extract(const RunOptions& options, const std::string& path) {
 }
 
 int RunBatch(const RunOptions& options) {
+  // The walk of the input (a stat per file) runs on a second thread beside reading the
+  // templates and sources, opening the warehouse and checking its schema: an unchanged re-run
+  // is these and little else (issue 15). Its errors come out of Run, as before.
+  std::future<Discovery> discovery = StartDiscovery(options.discover);
   ExtractContext ctx = MakeContext(options);
   std::unique_ptr<Loader> loader;
   try {
@@ -78,7 +82,7 @@ int RunBatch(const RunOptions& options) {
       throw RunLocked("another gongkai run is loading the same input into " +
                       loader->Describe() + "; not started");
     loader->Prepare(ctx.templates, ctx.gazetteer);
-    RunSummary s = Run(options, ctx, *loader);
+    RunSummary s = Run(options, ctx, *loader, &discovery);
     spdlog::info("run finished: {} files, {} loaded, {} unchanged ({} re-placed), {} failed, "
                  "{} still failed, {} missing, {} open findings, exit {}",
                  s.files_seen, s.loaded, s.skipped, s.replaced, s.failed, s.still_failed,
@@ -128,7 +132,7 @@ int Version(const RunOptions& options) {
 // A warehouse argument that is neither a SQLite file in an existing folder nor a PostgreSQL
 // connection string is a bad command line (exit 2), said without its password.
 std::string WarehouseProblem(const std::string& warehouse) {
-  WarehouseTarget target = ClassifyWarehouse(warehouse);
+  WarehouseTarget target = ClassifyWarehouseTarget(warehouse);
   if (target.kind == WarehouseKind::kInvalid) return target.problem;
   if (target.kind == WarehouseKind::kSqlite) {
     namespace fs = std::filesystem;

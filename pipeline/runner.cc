@@ -195,7 +195,12 @@ std::string ShardKey(const DiscoverOptions& d) {
   return key;
 }
 
-RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader) {
+std::future<Discovery> StartDiscovery(const DiscoverOptions& discover) {
+  return std::async(std::launch::async, [&discover] { return DiscoverFiles(discover); });
+}
+
+RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader,
+               std::future<Discovery>* discovery) {
   RunRecord log;
   log.shard = ShardKey(options.discover);
   if (!loader.TryLockRun(log.shard))
@@ -203,7 +208,8 @@ RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader&
                     "; not started");
   log.started_at = NowIso();
   log.extractor_version = context.extractor_version;
-  const Discovery found = DiscoverFiles(options.discover);  // may throw: before the log
+  // May throw: before the log.
+  const Discovery found = discovery ? discovery->get() : DiscoverFiles(options.discover);
   const FileList& files = found.files;
   const long long run_id = loader.BeginRun(log);
 

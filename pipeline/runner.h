@@ -8,6 +8,7 @@
 #ifndef GONGKAI_PIPELINE_RUNNER_H_
 #define GONGKAI_PIPELINE_RUNNER_H_
 
+#include <future>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "core/report.h"
 #include "core/template.h"
 #include "loaders/loader.h"
+#include "pipeline/discover.h"
 #include "pipeline/identify.h"
 #include "pipeline/process.h"
 
@@ -54,7 +56,15 @@ struct RunSummary {
 std::string ShardKey(const DiscoverOptions& discover);
 
 // Runs the batch into `loader` (already prepared). Throws LoadError on warehouse faults.
-RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader);
+// `discovery`, when given, is DiscoverFiles(options.discover) started earlier on a thread of
+// its own (StartDiscovery), so that the walk of the input runs beside MakeContext, OpenLoader
+// and Prepare; its DiscoverError comes out here, where DiscoverFiles would have thrown it.
+RunSummary Run(const RunOptions& options, const ExtractContext& context, Loader& loader,
+               std::future<Discovery>* discovery = nullptr);
+
+// DiscoverFiles(discover) on a thread of its own (std::async). The caller keeps `discover`
+// alive until the future is ready or destroyed (a std::async future waits when destroyed).
+std::future<Discovery> StartDiscovery(const DiscoverOptions& discover);
 
 }  // namespace gongkai
 

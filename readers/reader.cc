@@ -3,7 +3,7 @@
 #include "readers/docx_reader.h"
 #include "readers/html_reader.h"
 #include "readers/legacy_reader.h"
-#include "readers/pdf_reader.h"
+#include "readers/pdf_module.h"
 
 namespace gongkai {
 
@@ -18,7 +18,7 @@ ReadResult ReadDocument(Format format, std::string_view bytes, const ReaderOptio
   switch (format) {
     case Format::kHtml: return ReadHtml(bytes);
     case Format::kDocx: return ReadDocx(bytes);
-    case Format::kPdf: return ReadPdf(bytes);
+    case Format::kPdf: return ReadPdfViaModule(bytes);
     case Format::kLegacy: return ReadLegacyDoc(bytes, options.soffice);
     case Format::kText: break;
   }
