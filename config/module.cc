@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <sys/stat.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -16,7 +17,9 @@ std::vector<std::string> ModuleSearchPaths(const std::string& file) {
   return {exe + "/" + file, exe + "/../lib/gongkai/" + file, exe + "/../" + file};
 }
 
-const void* LoadModuleTable(const std::string& file, const char* symbol, std::string* error) {
+namespace {
+
+const void* FindTable(const std::string& file, const char* symbol, std::string* error) {
   static std::mutex mu;
   static std::map<std::string, const void*>* loaded = new std::map<std::string, const void*>();
   std::lock_guard<std::mutex> lock(mu);
@@ -45,6 +48,21 @@ const void* LoadModuleTable(const std::string& file, const char* symbol, std::st
   *error = "module " + file + " not found (tried " + tried +
            "); build it with the project (cmake --build) or install it with cmake --install";
   return nullptr;
+}
+
+}  // namespace
+
+const void* LoadModuleTable(const std::string& file, const char* symbol, const char* version,
+                            std::string* error) {
+  const void* table = FindTable(file, symbol, error);
+  if (!table) return nullptr;
+  const auto* header = static_cast<const ModuleHeader*>(table);  // the table's first member
+  if (header->abi != kModuleAbi || std::strcmp(header->version, version) != 0) {
+    *error = "module " + file + " is from another build (version " + header->version +
+             ", this gongkai " + version + ")";
+    return nullptr;
+  }
+  return table;
 }
 
 }  // namespace gongkai

@@ -23,14 +23,22 @@ namespace gongkai {
 // Bumped whenever a module table or a type passed through one changes layout.
 inline constexpr int kModuleAbi = 1;
 
+// Every module table begins with this: the ABI and the project version it was built with.
+struct ModuleHeader {
+  int abi;              // kModuleAbi
+  const char* version;  // the project version the module was built as
+};
+
 // The places tried for `file`, in order.
 std::vector<std::string> ModuleSearchPaths(const std::string& file);
 
 // dlopen()s the first of ModuleSearchPaths(file) that exists (once per process; the module is
-// never unloaded) and returns its `symbol` called as `const void* symbol()`. On failure returns
-// nullptr and sets *error to one line naming the module, the places tried and dlerror().
-// Thread-safe.
-const void* LoadModuleTable(const std::string& file, const char* symbol, std::string* error);
+// never unloaded) and returns its `symbol` called as `const void* symbol()`: a table beginning
+// with a ModuleHeader, which must carry kModuleAbi and `version` (the caller's project
+// version). On failure returns nullptr and sets *error to one line naming the module and why:
+// the places tried and dlerror(), or the other build's version. Thread-safe.
+const void* LoadModuleTable(const std::string& file, const char* symbol, const char* version,
+                            std::string* error);
 
 }  // namespace gongkai
 

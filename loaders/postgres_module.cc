@@ -1,7 +1,5 @@
 #include "loaders/postgres_module.h"
 
-#include <cstring>
-
 #include "config/module.h"
 
 namespace gongkai {
@@ -9,14 +7,8 @@ namespace gongkai {
 namespace {
 
 const PostgresModule* TryLoad(std::string* error) {
-  auto* module = static_cast<const PostgresModule*>(
-      LoadModuleTable(kPostgresModuleFile, "gongkai_postgres_module", error));
-  if (module && (module->abi != kModuleAbi || std::strcmp(module->version, GONGKAI_VERSION) != 0)) {
-    *error = std::string("module ") + kPostgresModuleFile + " is from another build (version " +
-             module->version + ", this gongkai " + GONGKAI_VERSION + ")";
-    return nullptr;
-  }
-  return module;
+  return static_cast<const PostgresModule*>(
+      LoadModuleTable(kPostgresModuleFile, "gongkai_postgres_module", GONGKAI_VERSION, error));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "config/module.h"
 #include "loaders/loader.h"
 #include "loaders/pg_conninfo.h"  // WarehouseTarget
 #include "loaders/warehouse_reader.h"
@@ -21,8 +22,7 @@ namespace gongkai {
 inline constexpr const char* kPostgresModuleFile = "libgongkai_postgres.so";
 
 struct PostgresModule {
-  int abi;              // config/module.h kModuleAbi
-  const char* version;  // the project version the module was built as
+  ModuleHeader header;  // first (config/module.h)
   WarehouseTarget (*classify)(const std::string& warehouse);           // ClassifyWarehouse
   std::unique_ptr<Loader> (*open_loader)(const std::string& conninfo,  // OpenPostgresLoader
                                           int batch_reports);

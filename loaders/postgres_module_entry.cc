@@ -7,7 +7,7 @@
 #include "loaders/warehouse_reader.h"
 
 extern "C" __attribute__((visibility("default"))) const void* gongkai_postgres_module() {
-  static const gongkai::PostgresModule table{gongkai::kModuleAbi, GONGKAI_VERSION,
+  static const gongkai::PostgresModule table{{gongkai::kModuleAbi, GONGKAI_VERSION},
                                              &gongkai::ClassifyWarehouse,
                                              &gongkai::OpenPostgresLoader,
                                              &gongkai::OpenPostgresReader};

@@ -7,6 +7,7 @@
 
 #include <string_view>
 
+#include "config/module.h"
 #include "readers/reader.h"
 
 namespace gongkai {
@@ -14,8 +15,7 @@ namespace gongkai {
 inline constexpr const char* kPdfModuleFile = "libgongkai_pdf.so";
 
 struct PdfModule {
-  int abi;              // config/module.h kModuleAbi
-  const char* version;  // the project version the module was built as
+  ModuleHeader header;  // first (config/module.h)
   ReadResult (*read)(std::string_view bytes);  // readers/pdf_reader.h ReadPdf
 };
 

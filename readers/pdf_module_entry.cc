@@ -4,6 +4,7 @@
 #include "readers/pdf_reader.h"
 
 extern "C" __attribute__((visibility("default"))) const void* gongkai_pdf_module() {
-  static const gongkai::PdfModule table{gongkai::kModuleAbi, GONGKAI_VERSION, &gongkai::ReadPdf};
+  static const gongkai::PdfModule table{{gongkai::kModuleAbi, GONGKAI_VERSION},
+                                        &gongkai::ReadPdf};
   return &table;
 }

@@ -30,7 +30,9 @@ TEST(ModuleSearchPaths, BesideTheBinaryThenInstalledLibThenTheBuildTreeAbove) {
 
 TEST(LoadModuleTable, AMissingModuleIsNamedWithThePlacesTried) {
   std::string error;
-  EXPECT_EQ(LoadModuleTable("libgongkai_nosuch.so", "gongkai_nosuch_module", &error), nullptr);
+  EXPECT_EQ(LoadModuleTable("libgongkai_nosuch.so", "gongkai_nosuch_module", GONGKAI_TEST_VERSION,
+                            &error),
+            nullptr);
   const std::string exe = ExecutableDir();
   EXPECT_EQ(error, "module libgongkai_nosuch.so not found (tried " + exe +
                        "/libgongkai_nosuch.so, " + exe + "/../lib/gongkai/libgongkai_nosuch.so, " +
@@ -41,16 +43,23 @@ TEST(LoadModuleTable, AMissingModuleIsNamedWithThePlacesTried) {
 TEST(LoadModuleTable, TheBuildsModulesLoadWithThisBuildsAbiAndVersion) {
   std::string error;
   auto* pdf = static_cast<const PdfModule*>(
-      LoadModuleTable(kPdfModuleFile, "gongkai_pdf_module", &error));
+      LoadModuleTable(kPdfModuleFile, "gongkai_pdf_module", GONGKAI_TEST_VERSION, &error));
   ASSERT_NE(pdf, nullptr) << error;
-  EXPECT_EQ(pdf->abi, kModuleAbi);
-  EXPECT_STREQ(pdf->version, GONGKAI_TEST_VERSION);
+  EXPECT_EQ(pdf->header.abi, kModuleAbi);
+  EXPECT_STREQ(pdf->header.version, GONGKAI_TEST_VERSION);
   // Loaded once: the same table again.
-  EXPECT_EQ(LoadModuleTable(kPdfModuleFile, "gongkai_pdf_module", &error), pdf);
+  EXPECT_EQ(LoadModuleTable(kPdfModuleFile, "gongkai_pdf_module", GONGKAI_TEST_VERSION, &error), pdf);
   const PostgresModule& pg = LoadPostgresModule();
-  EXPECT_EQ(pg.abi, kModuleAbi);
-  EXPECT_STREQ(pg.version, GONGKAI_TEST_VERSION);
+  EXPECT_EQ(pg.header.abi, kModuleAbi);
+  EXPECT_STREQ(pg.header.version, GONGKAI_TEST_VERSION);
   EXPECT_EQ(pg.classify("dbname=x host=/tmp").kind, WarehouseKind::kPostgres);
+}
+
+TEST(LoadModuleTable, AModuleOfAnotherVersionIsRefusedWithBothVersions) {
+  std::string error;
+  EXPECT_EQ(LoadModuleTable(kPdfModuleFile, "gongkai_pdf_module", "0.0.0-other", &error), nullptr);
+  EXPECT_EQ(error, std::string("module ") + kPdfModuleFile + " is from another build (version " +
+                       GONGKAI_TEST_VERSION + ", this gongkai 0.0.0-other)");
 }
 
 TEST(ClassifyWarehouseTarget, APlainPathIsSqliteAndTheRestAsTheModuleSays) {
