@@ -21,7 +21,7 @@
 namespace gongkai {
 
 // Bumped whenever a module table or a type passed through one changes layout.
-inline constexpr int kModuleAbi = 1;
+inline constexpr int kModuleAbi = 2;
 
 // Every module table begins with this: the ABI and the project version it was built with.
 struct ModuleHeader {

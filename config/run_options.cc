@@ -75,6 +75,13 @@ const std::vector<Key>& Keys() {
        [](const YAML::Node& n, RunOptions& o) {
          o.load.batch_reports = static_cast<int>(Integer(n, 0));
        }},
+      {"load.foreign_key_checks",
+       [](const YAML::Node& n, RunOptions& o) {
+         const std::string v = n.IsScalar() ? n.as<std::string>() : "";
+         if (v != "auto" && v != "always") throw Mismatch{"auto or always"};
+         o.load.foreign_key_checks = v == "auto" ? LoadOptions::ForeignKeyChecks::kAuto
+                                                 : LoadOptions::ForeignKeyChecks::kAlways;
+       }},
       {"quiet", [](const YAML::Node& n, RunOptions& o) { o.quiet = Bool(n); }},
       {"workers",
        [](const YAML::Node& n, RunOptions& o) { o.workers = static_cast<int>(Integer(n, 0)); }},

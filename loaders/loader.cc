@@ -14,7 +14,7 @@ std::unique_ptr<Loader> OpenLoader(const LoadOptions& options) {
   if (target.kind == WarehouseKind::kInvalid) throw LoadError(target.problem);
   // PostgreSQL through its module (loaders/postgres_module.h), loaded on first use.
   if (target.kind == WarehouseKind::kPostgres)
-    return LoadPostgresModule().open_loader(options.warehouse, options.batch_reports);
+    return LoadPostgresModule().open_loader(options);
   return OpenSqliteLoader(options.warehouse, options.batch_reports);
 }
 

@@ -118,8 +118,9 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
   s_ += std::to_string(v);
 }
 
-PgBatchWriter::PgBatchWriter()
+PgBatchWriter::PgBatchWriter(bool skip_fk_checks)
     : upsert_sql_(BatchSql()),
+      skip_fk_checks_(skip_fk_checks),
       fills_(FactFills("SELECT unnest(CAST($1 AS BIGINT[]))")),
       fact_state_sql_(FactStateSql("SELECT unnest(CAST($1 AS BIGINT[]))")) {}
 
@@ -208,6 +209,10 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
   std::unordered_map<std::string_view, std::size_t> last;
   for (std::size_t i = 0; i < batch.size(); ++i) last[batch[i].Path()] = i;
   auto live = [&](std::size_t i) { return batch[i].loaded && last[batch[i].Path()] == i; };
+
+  // From here to the last fact COPY, no foreign-key check per row when allowed (see the
+  // constructor): 8.5 of the 13.4 s that COPY of the 2 M cell rows of 10,000 reports took.
+  if (skip_fk_checks_) tx.exec("SET LOCAL session_replication_role = replica");
 
   // The child rows, formatted before (PgPending::Format) and sent in chunks of kCopyChunk with
   // the report ids put in front: the server parses COPY while the next chunk is put together.
@@ -315,6 +320,8 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
     if (!text.empty()) copy << chunk;
     copy.complete();
   }
+  // Triggers fire again, for the fills, the cross-year statement and at the commit.
+  if (skip_fk_checks_) tx.exec("SET LOCAL session_replication_role = origin");
   if (any_corrected)
     for (const std::string& fill : fills_) tx.exec_params(fill, corrected.Done());
   // The cross-year results (schema v13) the batch's reports are part of, now that every fact

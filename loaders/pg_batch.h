@@ -60,7 +60,13 @@ struct PgPending {
 class PgBatchWriter {
  public:
   // Reads the batch's statements from the embedded SQL (not prepared: see upsert_sql_).
-  PgBatchWriter();
+  // skip_fk_checks: the COPYs of the child and fact rows run with session_replication_role =
+  // replica (SET LOCAL; back to origin before the fills and the cross-year statement), so that
+  // PostgreSQL does not check each row's report_id against report: every id is one this
+  // transaction's upsert has just returned, and the upsert holds those report rows locked until
+  // the commit. Only for a session allowed to set it (PostgresLoader finds out); the child
+  // tables have no triggers but the foreign keys' own.
+  explicit PgBatchWriter(bool skip_fk_checks = false);
   void Write(pqxx::work& tx, const std::vector<PgPending>& batch);
 
   // A PostgreSQL array literal of text (NULL for an absent value), as `{"a","b\"c",NULL}`.
@@ -90,6 +96,7 @@ class PgBatchWriter {
   // scanning cell, rule_result and the fact tables whole for the upsert's deletes, so that a
   // batch cost grew with the warehouse (a 3,000-report load read 1 M fact rows that way).
   std::string upsert_sql_;
+  bool skip_fk_checks_;
   std::vector<std::string> fills_;  // sql/facts, for the reports a correction applies to
   std::string fact_state_sql_;      // loaders/sql_files.h FactStateSql
 };

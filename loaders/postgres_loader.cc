@@ -38,11 +38,12 @@ OptText Opt(const std::string& s) { return s.empty() ? OptText{} : OptText{s}; }
 
 class PostgresLoader : public Loader {
  public:
-  PostgresLoader(const std::string& conninfo, int batch_reports)
-      : secrets_(FindSecrets(conninfo)),
-        describe_(DescribePostgresTarget(conninfo)),
-        batch_limit_(batch_reports > 0 ? static_cast<std::size_t>(batch_reports)
-                                       : kBatchReports) {
+  explicit PostgresLoader(const LoadOptions& options)
+      : secrets_(FindSecrets(options.warehouse)),
+        describe_(DescribePostgresTarget(options.warehouse)),
+        batch_limit_(options.batch_reports > 0 ? static_cast<std::size_t>(options.batch_reports)
+                                               : kBatchReports) {
+    const std::string& conninfo = options.warehouse;
     try {
       conn_ = std::make_unique<pqxx::connection>(WithDefaultConnectTimeout(conninfo));
     } catch (const std::exception& e) {
@@ -63,7 +64,10 @@ class PostgresLoader : public Loader {
       part("user", conn_->username());
       describe_ = Clean(where, secrets_);
     });
-    Guard("reading the batch statements", [&] { batch_writer_.emplace(); });
+    const bool skip_fk_checks =
+        options.foreign_key_checks == LoadOptions::ForeignKeyChecks::kAuto &&
+        MaySetReplicationRole();
+    Guard("reading the batch statements", [&] { batch_writer_.emplace(skip_fk_checks); });
   }
 
   ~PostgresLoader() override {
@@ -370,6 +374,20 @@ class PostgresLoader : public Loader {
           });
   }
 
+  // Whether this session may set session_replication_role (PgBatchWriter's skip_fk_checks): set
+  // to the value it has, which asks for the same privilege as any other value (a superuser, or
+  // GRANT SET ON PARAMETER since PostgreSQL 15) and changes nothing. Outside a transaction
+  // block, the refusal ends only that statement.
+  bool MaySetReplicationRole() {
+    try {
+      pqxx::nontransaction tx(*conn_);
+      tx.exec("SET session_replication_role = origin");
+      return true;
+    } catch (const pqxx::sql_error&) {
+      return false;
+    }
+  }
+
   std::vector<std::string> secrets_;
   std::string describe_;
   const std::size_t batch_limit_;  // whole reports per batch at most (kBatchReports by default)
@@ -385,8 +403,14 @@ class PostgresLoader : public Loader {
 }  // namespace
 
 
-std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo, int batch_reports) {
-  return std::make_unique<PostgresLoader>(conninfo, batch_reports);
+std::unique_ptr<Loader> OpenPostgresLoader(const LoadOptions& options) {
+  return std::make_unique<PostgresLoader>(options);
+}
+
+std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo) {
+  LoadOptions options;
+  options.warehouse = conninfo;
+  return OpenPostgresLoader(options);
 }
 
 }  // namespace gongkai

@@ -14,10 +14,15 @@
 
 namespace gongkai {
 
-// conninfo: a postgresql:// URL or a libpq key=value string. Throws LoadError (whose message
-// never contains the password) when the server cannot be reached or refuses the login.
-// batch_reports: whole reports per transaction at most (LoadOptions::batch_reports); 0: 256.
-std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo, int batch_reports = 0);
+// options.warehouse: a postgresql:// URL or a libpq key=value string. Throws LoadError (whose
+// message never contains the password) when the server cannot be reached or refuses the login.
+// options.batch_reports: whole reports per transaction at most; 0: 256.
+// options.foreign_key_checks: kAuto skips the per-row foreign-key checks of the child rows a
+// batch writes when the role may set session_replication_role (found out once, here, by setting
+// it to its default); kAlways never does (config/options.h says why this is safe).
+std::unique_ptr<Loader> OpenPostgresLoader(const LoadOptions& options);
+// The same with the defaults (tests).
+std::unique_ptr<Loader> OpenPostgresLoader(const std::string& conninfo);
 
 }  // namespace gongkai
 

@@ -24,8 +24,7 @@ inline constexpr const char* kPostgresModuleFile = "libgongkai_postgres.so";
 struct PostgresModule {
   ModuleHeader header;  // first (config/module.h)
   WarehouseTarget (*classify)(const std::string& warehouse);           // ClassifyWarehouse
-  std::unique_ptr<Loader> (*open_loader)(const std::string& conninfo,  // OpenPostgresLoader
-                                          int batch_reports);
+  std::unique_ptr<Loader> (*open_loader)(const LoadOptions& options);  // OpenPostgresLoader
   std::unique_ptr<WarehouseReader> (*open_reader)(const std::string& conninfo);  // OpenPostgresReader
 };
 

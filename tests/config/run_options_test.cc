@@ -34,15 +34,17 @@ TEST(RunOptions, EveryMistakeNamesTheFileTheKeyPathAndWhatWasExpected) {
             f + ": warehous: unknown key (known: discover, decode, identify, extract, load, "
                 "quiet, workers, prune)");
   EXPECT_EQ(ErrorOf("load:\n  warehous: x.db\n", tmp.path()),
-            f + ": load.warehous: unknown key (known under load.: warehouse, batch_reports)");
+            f + ": load.warehous: unknown key (known under load.: warehouse, batch_reports, foreign_key_checks)");
   EXPECT_EQ(ErrorOf("load: x.db\n", tmp.path()),
-            f + ": load: expected a section (keys: warehouse, batch_reports)");
+            f + ": load: expected a section (keys: warehouse, batch_reports, foreign_key_checks)");
   EXPECT_EQ(ErrorOf("decode:\n  max_bytes: -5\n", tmp.path()),
             f + ": decode.max_bytes: expected a whole number >= 1");
   EXPECT_EQ(ErrorOf("quiet: perhaps\n", tmp.path()), f + ": quiet: expected true or false");
   EXPECT_EQ(ErrorOf("workers: [2]\n", tmp.path()), f + ": workers: expected a whole number >= 0");
   EXPECT_EQ(ErrorOf("load:\n  batch_reports: -20\n", tmp.path()),
             f + ": load.batch_reports: expected a whole number >= 0");
+  EXPECT_EQ(ErrorOf("load:\n  foreign_key_checks: never\n", tmp.path()),
+            f + ": load.foreign_key_checks: expected auto or always");
   EXPECT_EQ(ErrorOf("- a\n- b\n", tmp.path()),
             f + ": expected a mapping of keys (known: discover, decode, identify, extract, load, "
                 "quiet, workers, prune)");
@@ -82,6 +84,19 @@ TEST(RunOptions, TheLoadBatchBoundIsRead) {
   testing::TempDir tmp;
   testing::WriteFile(tmp / "gongkai.yaml", "load:\n  batch_reports: 20\n");
   EXPECT_EQ(LoadRunOptions(tmp / "gongkai.yaml").load.batch_reports, 20);
+}
+
+TEST(RunOptions, ForeignKeyChecksAreAutoUnlessSetToAlways) {
+  testing::TempDir tmp;
+  testing::WriteFile(tmp / "gongkai.yaml", "load:\n  batch_reports: 20\n");
+  EXPECT_EQ(LoadRunOptions(tmp / "gongkai.yaml").load.foreign_key_checks,
+            LoadOptions::ForeignKeyChecks::kAuto);
+  testing::WriteFile(tmp / "gongkai.yaml", "load:\n  foreign_key_checks: always\n");
+  EXPECT_EQ(LoadRunOptions(tmp / "gongkai.yaml").load.foreign_key_checks,
+            LoadOptions::ForeignKeyChecks::kAlways);
+  testing::WriteFile(tmp / "gongkai.yaml", "load:\n  foreign_key_checks: auto\n");
+  EXPECT_EQ(LoadRunOptions(tmp / "gongkai.yaml").load.foreign_key_checks,
+            LoadOptions::ForeignKeyChecks::kAuto);
 }
 
 TEST(RunOptions, DataFilesAreFoundUnderGongkaiDataDirFromAnyFolder) {

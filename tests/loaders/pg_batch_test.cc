@@ -189,5 +189,75 @@ TEST_F(PostgresBatch, ABatchThatFailsInFlightSurfacesAsLoadError) {
             (Rows{{std::to_string(good.cells.size())}}));
 }
 
+// The foreign-key checks of the rows a batch copies (LoadOptions::foreign_key_checks). They are
+// not observable one by one, so a row trigger on cell stands in for them: PostgreSQL fires the
+// foreign key's own triggers under the same rule as an ordinary trigger (not while
+// session_replication_role is replica). A superuser's load skips them, a role that may not set
+// the parameter (the database's owner here) and `always` check every row; all three load the
+// same rows, and a trigger on report (the counted flags) still works in each.
+class PostgresForeignKeyChecks : public ::testing::Test {
+ protected:
+  // Loads two seeds through a loader opened with `options` and returns how many cell rows the
+  // stand-in trigger saw; the rows must be there either way.
+  long long CellsChecked(LoadOptions options, const std::string& conninfo) {
+    options.warehouse = conninfo;
+    auto loader = OpenPostgresLoader(options);
+    const auto& ctx = testing::ProjectContext();
+    loader->Prepare(ctx.templates, ctx.gazetteer);
+    {
+      pqxx::connection c(conninfo);
+      pqxx::nontransaction tx(c);
+      tx.exec("CREATE TABLE cells_seen (n int)");
+      tx.exec("CREATE FUNCTION cell_seen() RETURNS trigger LANGUAGE plpgsql AS "
+              "$$BEGIN INSERT INTO cells_seen VALUES (1); RETURN NULL; END$$");
+      tx.exec("CREATE TRIGGER cell_seen AFTER INSERT ON cell FOR EACH ROW "
+              "EXECUTE FUNCTION cell_seen()");
+    }
+    ReportRecord a = Seed("000_0f2f3fa0c9be7e04.txt", "/in/a.txt");
+    ReportRecord b = Seed("001_0b0ebb0c0800d905.txt", "/in/b.txt");
+    loader->LoadReport(a);
+    loader->LoadReport(b);
+    loader->Flush();
+    EXPECT_EQ(Pg("SELECT count(*) FROM cell"),
+              (Rows{{std::to_string(a.cells.size() + b.cells.size())}}));
+    EXPECT_EQ(Pg("SELECT count(*) FROM cell c LEFT JOIN report r USING (report_id) "
+                 "WHERE r.report_id IS NULL"),
+              (Rows{{"0"}}));
+    EXPECT_EQ(Pg("SELECT source_path, counted FROM report ORDER BY report_id"),
+              (Rows{{"/in/a.txt", "1"}, {"/in/b.txt", "1"}}));
+    EXPECT_EQ(Pg("SELECT count(*) FROM pg_constraint WHERE conrelid = 'cell'::regclass "
+                 "AND contype = 'f'"),
+              (Rows{{"1"}}));
+    return std::stoll(Pg("SELECT count(*) FROM cells_seen")[0][0]);
+  }
+  Rows Pg(const std::string& sql) { return PgQuery(db_.conninfo(), sql); }
+  std::string AsOwner() const {  // the database's owner, not a superuser (trust on the socket)
+    std::string c = db_.conninfo();
+    return c.replace(c.rfind("user=postgres"), 13, "user=" + testing::pg::TestServer().role);
+  }
+
+  TestDatabase db_;
+};
+
+TEST_F(PostgresForeignKeyChecks, ASuperuserLoadCopiesChildRowsWithoutThePerRowChecks) {
+  EXPECT_EQ(CellsChecked(LoadOptions{}, db_.conninfo()), 0);
+}
+
+TEST_F(PostgresForeignKeyChecks, ARoleThatMayNotSetTheReplicationRoleChecksEveryRow) {
+  ReportRecord a = Seed("000_0f2f3fa0c9be7e04.txt", "");
+  ReportRecord b = Seed("001_0b0ebb0c0800d905.txt", "");
+  EXPECT_EQ(CellsChecked(LoadOptions{}, AsOwner()),
+            static_cast<long long>(a.cells.size() + b.cells.size()));
+}
+
+TEST_F(PostgresForeignKeyChecks, AlwaysChecksEveryRowEvenForASuperuser) {
+  LoadOptions always;
+  always.foreign_key_checks = LoadOptions::ForeignKeyChecks::kAlways;
+  ReportRecord a = Seed("000_0f2f3fa0c9be7e04.txt", "");
+  ReportRecord b = Seed("001_0b0ebb0c0800d905.txt", "");
+  EXPECT_EQ(CellsChecked(always, db_.conninfo()),
+            static_cast<long long>(a.cells.size() + b.cells.size()));
+}
+
 }  // namespace
 }  // namespace gongkai
