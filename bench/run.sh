@@ -6,7 +6,8 @@
 #   - extraction alone (gongkai_extract_bench), one thread (as a fraction of the baseline) and
 #     all cores (as a multiple of one thread);
 #   - gongkai run into SQLite vs sqlite3 .import of the same rows (CSV) into a fresh warehouse;
-#   - gongkai run into PostgreSQL vs psql \copy of the same rows into a fresh database;
+#   - gongkai run into PostgreSQL vs psql \copy of the same rows into a fresh database, and the
+#     same run with load.foreign_key_checks: always (every per-row check made);
 #   - (the baseline, the extraction rows, the first runs and the bulk loads: fastest of
 #     BENCH_TRIES, default 3, alternating)
 #   - a re-run over the unchanged corpus, as a fraction of the first run (both databases);
@@ -305,6 +306,10 @@ EOF
   for d in $gdb $cdb; do
     pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d"
   done
+  # The same run with every foreign-key check PostgreSQL would make (load.foreign_key_checks:
+  # always), as a role that may not set session_replication_role loads: timed beside it.
+  cfg_fk=$r/gongkai-fk-always.yaml
+  { cat "$cfg"; printf 'load:\n  foreign_key_checks: always\n'; } >"$cfg_fk"
   log "N=$n: PostgreSQL, gongkai run"
   timed "$r/pg1" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$gdb user=postgres" -c "$cfg" -q
   prows=$(rows_pg "$pg_base dbname=$gdb user=postgres")
@@ -346,7 +351,18 @@ EOF
       -c "$cfg" -q
     keep_best "$r/pg1" "$r/try"
   done
+  for ((k = 0; k < tries; ++k)); do
+    log "N=$n: PostgreSQL, gongkai run with every foreign-key check (try $((k + 1)) of $tries)"
+    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
+    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$cdb user=postgres" \
+      -c "$cfg_fk" -q
+    keep_best "$r/pg1fk" "$r/try"
+  done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy' pg_copy4
+  fk=$(secs "$r/pg1fk")
+  row "$n" "$mb" "PostgreSQL: gongkai run, load.foreign_key_checks: always" "$fk" \
+    "$(div "$mb" "$fk" %.1f)" "$(div "$n" "$fk")" "$(div "$rows" "$fk")" "$(rss "$r/pg1fk")" \
+    "$(div "$(secs "$r/pg_copy")" "$fk" %.2f) of \copy"
   # The planner's statistics as autovacuum leaves them after a bulk load (bench/marts.sh alike).
   ((n == largest)) && part marts && pgsql -d "$pg_base dbname=$gdb user=postgres" -c "ANALYZE"
   # The query's time: every row sent to the client (COPY … TO STDOUT, psql writes the bytes as
