@@ -336,6 +336,13 @@ EOF
     timed "$out" psql -X -q -v ON_ERROR_STOP=1 -d "$pg_base dbname=$cdb user=postgres" \
       -c "BEGIN" "$@" -c "COMMIT"
   }
+  # fresh_run BEST CFG: gongkai run into a fresh database with CFG; BEST keeps the fastest.
+  fresh_run() {
+    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
+    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$cdb user=postgres" \
+      -c "$2" -q
+    keep_best "$1" "$r/try"
+  }
   for ((k = 0; k < tries; ++k)); do
     bulk "$r/try" "${cp[@]}"
     keep_best "$r/pg_copy" "$r/try"
@@ -346,17 +353,11 @@ EOF
     keep_best "$r/pg_copy4" "$r/try"
     ((k + 1 < tries)) || break
     log "N=$n: PostgreSQL, gongkai run into a fresh database again (try $((k + 2)) of $tries)"
-    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
-    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$cdb user=postgres" \
-      -c "$cfg" -q
-    keep_best "$r/pg1" "$r/try"
+    fresh_run "$r/pg1" "$cfg"
   done
   for ((k = 0; k < tries; ++k)); do
     log "N=$n: PostgreSQL, gongkai run with every foreign-key check (try $((k + 1)) of $tries)"
-    pgsql "$pg_conn" -c "DROP DATABASE IF EXISTS $cdb" -c "CREATE DATABASE $cdb"
-    timed "$r/try" "$build/gongkai" run -i "$c/reports" -w "$pg_base dbname=$cdb user=postgres" \
-      -c "$cfg_fk" -q
-    keep_best "$r/pg1fk" "$r/try"
+    fresh_run "$r/pg1fk" "$cfg_fk"
   done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy' pg_copy4
   fk=$(secs "$r/pg1fk")
