@@ -34,9 +34,11 @@ TEST(RunOptions, EveryMistakeNamesTheFileTheKeyPathAndWhatWasExpected) {
             f + ": warehous: unknown key (known: discover, decode, identify, extract, load, "
                 "quiet, workers, prune)");
   EXPECT_EQ(ErrorOf("load:\n  warehous: x.db\n", tmp.path()),
-            f + ": load.warehous: unknown key (known under load.: warehouse, batch_reports, foreign_key_checks)");
+            f + ": load.warehous: unknown key (known under load.: warehouse, batch_reports, "
+                "foreign_key_checks)");
   EXPECT_EQ(ErrorOf("load: x.db\n", tmp.path()),
-            f + ": load: expected a section (keys: warehouse, batch_reports, foreign_key_checks)");
+            f + ": load: expected a section (keys: warehouse, batch_reports, "
+                "foreign_key_checks)");
   EXPECT_EQ(ErrorOf("decode:\n  max_bytes: -5\n", tmp.path()),
             f + ": decode.max_bytes: expected a whole number >= 1");
   EXPECT_EQ(ErrorOf("quiet: perhaps\n", tmp.path()), f + ": quiet: expected true or false");
