@@ -118,6 +118,16 @@ void PgBatchWriter::TextArray::AddInt(long long v) {
   s_ += std::to_string(v);
 }
 
+bool MaySetReplicationRole(pqxx::connection& conn) {
+  try {
+    pqxx::nontransaction tx(conn);
+    tx.exec("SET session_replication_role = origin");
+    return true;
+  } catch (const pqxx::sql_error&) {
+    return false;
+  }
+}
+
 PgBatchWriter::PgBatchWriter(bool skip_fk_checks)
     : upsert_sql_(BatchSql()),
       skip_fk_checks_(skip_fk_checks),
@@ -212,6 +222,7 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
 
   // From here to the last fact COPY, no foreign-key check per row when allowed (see the
   // constructor): 8.5 of the 13.4 s that COPY of the 2 M cell rows of 10,000 reports took.
+  // Triggers fire again after it, for the fills, the cross-year statement and at the commit.
   if (skip_fk_checks_) tx.exec("SET LOCAL session_replication_role = replica");
 
   // The child rows, formatted before (PgPending::Format) and sent in chunks of kCopyChunk with
@@ -243,22 +254,38 @@ void PgBatchWriter::Write(pqxx::work& tx, const std::vector<PgPending>& batch) {
   copy("cell", kCellColumns, &PgCopyText::cell);
   copy("finding", kFindingColumns, &PgCopyText::finding);
   copy("rule_result", kRuleColumns, &PgCopyText::rule);
+  const std::string corrected = CopyFacts(tx, batch, ids, live);
+  if (skip_fk_checks_) tx.exec("SET LOCAL session_replication_role = origin");
 
-  WriteFacts(tx, batch, ids, live);
+  if (!corrected.empty())
+    for (const std::string& fill : fills_) tx.exec_params(fill, corrected);
+  // The cross-year results (schema v13) the batch's reports are part of, now that every fact
+  // of the batch is written, in one statement (schema v18's cross_year_refresh_reports): the
+  // results pairing one of them with its unit's year before or after, and every result of the
+  // units the report triggers (or a correction's refill) asked for in this transaction, taken
+  // out of cross_year_request (their deferred firings at commit then find them gone). Nothing
+  // writes the batch's rows after this, so the results are those the commit would compute for
+  // those units, without a request row and a trigger firing per unit; the other results of the
+  // batch's units did not change (until v17 they were computed again: a third of the rows
+  // written at 100,000 reports, three years per unit).
+  TextArray all;
+  for (long long id : ids) all.AddInt(id);
+  tx.exec_params(
+      "WITH waiting AS (DELETE FROM cross_year_request RETURNING unit) "
+      "SELECT cross_year_refresh_reports($1::bigint[], ARRAY(SELECT DISTINCT unit FROM waiting))",
+      all.Done());
 }
 
 template <typename Live>
-void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
-                               const std::vector<long long>& ids, const Live& live) {
+std::string PgBatchWriter::CopyFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
+                                     const std::vector<long long>& ids, const Live& live) {
   // The batch's rows in the fact tables: computed here (loaders/fact_rows.h) and copied, except
   // for the reports a correction applies to, which the SQL fills (sql/facts) read from the cells
   // just written with the corrections laid over them. The old rows went with the upsert's
   // deletes.
-  TextArray loaded, all;
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    all.AddInt(ids[i]);
+  TextArray loaded;
+  for (std::size_t i = 0; i < batch.size(); ++i)
     if (live(i)) loaded.AddInt(ids[i]);
-  }
   std::unordered_map<long long, int> counted;
   TextArray corrected;
   bool any_corrected = false;
@@ -320,23 +347,7 @@ void PgBatchWriter::WriteFacts(pqxx::work& tx, const std::vector<PgPending>& bat
     if (!text.empty()) copy << chunk;
     copy.complete();
   }
-  // Triggers fire again, for the fills, the cross-year statement and at the commit.
-  if (skip_fk_checks_) tx.exec("SET LOCAL session_replication_role = origin");
-  if (any_corrected)
-    for (const std::string& fill : fills_) tx.exec_params(fill, corrected.Done());
-  // The cross-year results (schema v13) the batch's reports are part of, now that every fact
-  // of the batch is written, in one statement (schema v18's cross_year_refresh_reports): the
-  // results pairing one of them with its unit's year before or after, and every result of the
-  // units the report triggers (or a correction's refill) asked for in this transaction, taken
-  // out of cross_year_request (their deferred firings at commit then find them gone). Nothing
-  // writes the batch's rows after this, so the results are those the commit would compute for
-  // those units, without a request row and a trigger firing per unit; the other results of the
-  // batch's units did not change (until v17 they were computed again: a third of the rows
-  // written at 100,000 reports, three years per unit).
-  tx.exec_params(
-      "WITH waiting AS (DELETE FROM cross_year_request RETURNING unit) "
-      "SELECT cross_year_refresh_reports($1::bigint[], ARRAY(SELECT DISTINCT unit FROM waiting))",
-      all.Done());
+  return any_corrected ? corrected.Done() : std::string();
 }
 
 }  // namespace gongkai

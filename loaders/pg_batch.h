@@ -32,6 +32,12 @@
 
 namespace gongkai {
 
+// Whether the session may set session_replication_role (PgBatchWriter's skip_fk_checks): it is
+// set to the value it has, which asks for the same privilege as any other value (a superuser,
+// or GRANT SET ON PARAMETER since PostgreSQL 15) and changes nothing. Outside a transaction
+// block (call it there), a refusal ends only that statement.
+bool MaySetReplicationRole(pqxx::connection& conn);
+
 // One whole report (or one failed file) waiting for its batch.
 struct PgPending {
   ReportRecord report;  // when loaded
@@ -64,8 +70,8 @@ class PgBatchWriter {
   // replica (SET LOCAL; back to origin before the fills and the cross-year statement), so that
   // PostgreSQL does not check each row's report_id against report: every id is one this
   // transaction's upsert has just returned, and the upsert holds those report rows locked until
-  // the commit. Only for a session allowed to set it (PostgresLoader finds out); the child
-  // tables have no triggers but the foreign keys' own.
+  // the commit. Only for a session allowed to set it (MaySetReplicationRole, asked once by
+  // PostgresLoader); the child tables have no triggers but the foreign keys' own.
   explicit PgBatchWriter(bool skip_fk_checks = false);
   void Write(pqxx::work& tx, const std::vector<PgPending>& batch);
 
@@ -87,10 +93,12 @@ class PgBatchWriter {
   // Upserts reports [begin, end) of the batch (paths unique) and returns their ids in order.
   std::vector<long long> Upsert(pqxx::work& tx, const std::vector<PgPending>& batch,
                                 std::size_t begin, std::size_t end);
-  // The fact rows of the batch's live reports (`live(i)`: loaded and the last of its path).
+  // Copies the fact rows of the batch's live reports (`live(i)`: loaded and the last of its
+  // path) but those a correction applies to, and returns the ids of those as an array literal
+  // for the SQL fills ("" when there are none).
   template <typename Live>
-  void WriteFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
-                  const std::vector<long long>& ids, const Live& live);
+  std::string CopyFacts(pqxx::work& tx, const std::vector<PgPending>& batch,
+                        const std::vector<long long>& ids, const Live& live);
   // The batch's statements, sent unnamed (parsed and planned for their arguments at every
   // batch): a named statement's generic plan, made while the tables were nearly empty, kept
   // scanning cell, rule_result and the fact tables whole for the upsert's deletes, so that a

@@ -66,7 +66,7 @@ class PostgresLoader : public Loader {
     });
     const bool skip_fk_checks =
         options.foreign_key_checks == LoadOptions::ForeignKeyChecks::kAuto &&
-        MaySetReplicationRole();
+        MaySetReplicationRole(*conn_);
     Guard("reading the batch statements", [&] { batch_writer_.emplace(skip_fk_checks); });
   }
 
@@ -374,20 +374,6 @@ class PostgresLoader : public Loader {
           });
   }
 
-  // Whether this session may set session_replication_role (PgBatchWriter's skip_fk_checks): set
-  // to the value it has, which asks for the same privilege as any other value (a superuser, or
-  // GRANT SET ON PARAMETER since PostgreSQL 15) and changes nothing. Outside a transaction
-  // block, the refusal ends only that statement.
-  bool MaySetReplicationRole() {
-    try {
-      pqxx::nontransaction tx(*conn_);
-      tx.exec("SET session_replication_role = origin");
-      return true;
-    } catch (const pqxx::sql_error&) {
-      return false;
-    }
-  }
-
   std::vector<std::string> secrets_;
   std::string describe_;
   const std::size_t batch_limit_;  // whole reports per batch at most (kBatchReports by default)
@@ -401,7 +387,6 @@ class PostgresLoader : public Loader {
 };
 
 }  // namespace
-
 
 std::unique_ptr<Loader> OpenPostgresLoader(const LoadOptions& options) {
   return std::make_unique<PostgresLoader>(options);
