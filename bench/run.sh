@@ -114,15 +114,23 @@ row() {
   table+=$'\n'"$line"
 }
 
+# run_row STEP RUN BULK BULK_SHORT: the row of a gongkai run (timed into RUN), its ratio that of
+# its rows per second to those of the bulk load timed into BULK.
+run_row() {
+  local g i
+  g=$(div "$rows" "$(secs "$2")")
+  i=$(div "$rows" "$(secs "$3")")
+  row "$n" "$mb" "$1" "$(secs "$2")" "$(div "$mb" "$(secs "$2")" %.1f)" \
+    "$(div "$n" "$(secs "$2")")" "$g" "$(rss "$2")" "$(div "$g" "$i" %.2f) of $4"
+}
+
 # report DB FIRST BULK RERUN BULK_NAME BULK_SHORT BASE: the rows of one database's measurements;
 # BASE is the bulk load of the four base tables alone, whose ratio column gives the first run's
 # ratio to it.
 report() {
-  local f=$r/$2 b=$r/$3 re=$r/$4 b4=$r/$7 g i
-  g=$(div "$rows" "$(secs "$f")")
+  local f=$r/$2 b=$r/$3 re=$r/$4 b4=$r/$7 i
   i=$(div "$rows" "$(secs "$b")")
-  row "$n" "$mb" "$1: gongkai run" "$(secs "$f")" "$(div "$mb" "$(secs "$f")" %.1f)" \
-    "$(div "$n" "$(secs "$f")")" "$g" "$(rss "$f")" "$(div "$g" "$i" %.2f) of $6"
+  run_row "$1: gongkai run" "$f" "$b" "$6"
   row "$n" "$mb" "$1: $5, every table the run writes" "$(secs "$b")" "" "" "$i" "$(rss "$b")" ""
   row "$n" "$mb" "$1: $5, the four base tables only" "$(secs "$b4")" "" "" \
     "$(div "$rows4" "$(secs "$b4")")" "$(rss "$b4")" \
@@ -360,10 +368,8 @@ EOF
     fresh_run "$r/pg1fk" "$cfg_fk"
   done
   report 'PostgreSQL' pg1 pg_copy pg2 'psql \copy' '\copy' pg_copy4
-  fk=$(secs "$r/pg1fk")
-  row "$n" "$mb" "PostgreSQL: gongkai run, load.foreign_key_checks: always" "$fk" \
-    "$(div "$mb" "$fk" %.1f)" "$(div "$n" "$fk")" "$(div "$rows" "$fk")" "$(rss "$r/pg1fk")" \
-    "$(div "$(secs "$r/pg_copy")" "$fk" %.2f) of \copy"
+  run_row "PostgreSQL: gongkai run, load.foreign_key_checks: always" "$r/pg1fk" "$r/pg_copy" \
+    '\copy'
   # The planner's statistics as autovacuum leaves them after a bulk load (bench/marts.sh alike).
   ((n == largest)) && part marts && pgsql -d "$pg_base dbname=$gdb user=postgres" -c "ANALYZE"
   # The query's time: every row sent to the client (COPY … TO STDOUT, psql writes the bytes as
